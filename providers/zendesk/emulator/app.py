@@ -1,0 +1,126 @@
+"""The Zendesk emulator: auth, rate limit, request log and routing around the resource modules.
+
+Each resource family lives in its own module with a ``register(router)`` function; this file
+only wires the cross-cutting behaviour every Zendesk endpoint shares:
+
+* credentials: ``Authorization: Bearer <token>`` (OAuth) or ``Basic base64(email/token:token)``
+  (API token). Password basic auth is off on new accounts, so ``email:password`` is a 401 too.
+* ``X-Rate-Limit`` / ``X-Rate-Limit-Remaining`` on every response, plus ``ratelimit-limit``,
+  ``ratelimit-remaining`` and ``ratelimit-reset`` on list endpoints; with ``rpm`` set, requests
+  over the per-minute budget get 429 with an integer ``Retry-After``. Help Center requests use
+  their own bucket of the same size, as on a real account.
+* 404 ``InvalidEndpoint`` for anything not routed, the vendor's JSON error shapes otherwise.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import time
+from typing import Any, Callable
+
+import httpx
+
+from providers.common.emulation import LoggedRequest, RateWindow, Router, Store, json_response
+from providers.zendesk.emulator import registry
+from providers.zendesk.emulator.context import RequestContext
+from providers.zendesk.emulator.errors import ZendeskError, invalid_endpoint
+from providers.zendesk.emulator.seed import seed_account
+
+# What the headers show when no limit is configured: the Suite Enterprise figure.
+PLAN_RPM = 700
+HELP_CENTER_PREFIX = "/api/v2/help_center"
+
+
+class ZendeskEmulator:
+    """An in-memory Zendesk account behind an ``httpx`` transport callable.
+
+    ``state`` is an earlier ``dump()`` (None seeds a fresh account: default group, system
+    ticket fields, default ticket form, standard rules, an admin). ``rpm`` enables the
+    per-minute limit; ``clock`` (seconds) makes its window testable. ``subdomain`` names the
+    account in ``/account`` and in seeded data.
+    """
+
+    def __init__(self, state: dict | None = None, *, rpm: int | None = None,
+                 clock: Callable[[], float] | None = None, subdomain: str = "example",
+                 **options: Any) -> None:
+        self.subdomain = subdomain
+        self.options = options
+        self.rpm = rpm
+        self.store = Store(state)
+        self.request_log: list[LoggedRequest] = []
+        self._support_window = RateWindow(rpm, clock=clock)
+        self._help_center_window = RateWindow(rpm, clock=clock)
+        self.router = Router()
+        registry.register_all(self.router)
+        if state is None:
+            seed_account(self.store, subdomain)
+
+    # -- contract ----------------------------------------------------------------------------
+    def dump(self) -> dict:
+        return self.store.dump()
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        started = time.perf_counter()
+        response = self._handle(request)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        self.request_log.append(
+            LoggedRequest(request.method, request.url.path, response.status_code, elapsed_ms)
+        )
+        return response
+
+    # -- pipeline ------------------------------------------------------------------------------
+    def _handle(self, request: httpx.Request) -> httpx.Response:
+        if not _authenticated(request):
+            return json_response(401, {"error": "Couldn't authenticate you"})
+        path = request.url.path
+        window = self._help_center_window if path.startswith(HELP_CENTER_PREFIX) else self._support_window
+        allowed, remaining, reset_in = window.take()
+        limit = self.rpm if self.rpm is not None else PLAN_RPM
+        if self.rpm is None:
+            remaining = PLAN_RPM - 1
+        headers = {"X-Rate-Limit": str(limit), "X-Rate-Limit-Remaining": str(remaining)}
+        if not allowed:
+            retry_after = max(1, math.ceil(reset_in))
+            return httpx.Response(
+                429,
+                content=b"Too Many Requests",
+                headers={**headers, "Retry-After": str(retry_after), "content-type": "text/plain"},
+            )
+        ctx = RequestContext(request, self)
+        response = self._dispatch(ctx, request.method, path)
+        response.headers.update(headers)
+        if ctx.is_list:
+            response.headers.update({
+                "ratelimit-limit": str(limit),
+                "ratelimit-remaining": str(remaining),
+                "ratelimit-reset": str(max(1, math.ceil(reset_in))),
+            })
+        return response
+
+    def _dispatch(self, ctx: RequestContext, method: str, path: str) -> httpx.Response:
+        try:
+            found = self.router.match(method, path)
+            if found is None:
+                raise invalid_endpoint()
+            handler, params = found
+            return handler(ctx, **params)
+        except ZendeskError as error:
+            return error.response()
+
+
+def _authenticated(request: httpx.Request) -> bool:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    value = value.strip()
+    if scheme.lower() == "bearer":
+        return bool(value)
+    if scheme.lower() == "basic":
+        try:
+            decoded = base64.b64decode(value, validate=True).decode()
+        except (binascii.Error, UnicodeDecodeError):
+            return False
+        user, sep, token = decoded.partition(":")
+        return bool(sep) and user.endswith("/token") and len(user) > len("/token") and bool(token)
+    return False

@@ -1,0 +1,84 @@
+"""Command-line entry point: parse arguments, run one command, turn errors into one line.
+
+Exit codes (all commands): 0 success; 1 error (bad input, API failure, unappliable plan);
+2 "changes present" where a command reports them (``plan --detailed-exitcode``, ``drift``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Callable, Sequence
+
+from provisioner import __version__, secrets
+from provisioner.cli import commands_apply, commands_info, commands_plan, commands_serve
+from provisioner.cli.context import CommandContext, make_context
+from provisioner.errors import ProvisionerError
+
+Registrar = Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]
+REGISTRARS: list[Registrar] = [
+    commands_plan.register, commands_apply.register, commands_info.register, commands_serve.register,
+]
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command takes (they may stand before or after the command's own)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--emulator", action="store_true", default=argparse.SUPPRESS,
+                        help="work against the embedded emulator (state in .provisioner/emulator/)")
+    parent.add_argument("--no-color", action="store_true", default=argparse.SUPPRESS, help="plain text output")
+    parent.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="debug logging (secrets are still masked) and tracebacks on errors")
+    parent.add_argument("--workdir", default=argparse.SUPPRESS,
+                        help="folder holding .provisioner/ state (default: current folder)")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = common_options()
+    parser = argparse.ArgumentParser(prog="provisioner", parents=[parent],
+                                     description="Helpdesk configuration as code: plan and apply YAML to Zendesk, Freshdesk and Intercom.")
+    parser.add_argument("--version", action="version", version=f"provisioner {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    for register in REGISTRARS:
+        register(commands, parent)
+    return parser
+
+
+def configure_logging(debug: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(secrets.RedactingFilter())
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if debug else logging.WARNING)
+    if debug:
+        logging.getLogger("httpx").setLevel(logging.DEBUG)
+        logging.getLogger("httpcore").setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = getattr(args, "debug", False)
+    configure_logging(debug)
+    context: CommandContext = make_context(args)
+    try:
+        return int(args.handler(args, context) or 0)
+    except ProvisionerError as exc:
+        context.error(secrets.redact(str(exc)))
+        return 1
+    except KeyboardInterrupt:
+        context.error("interrupted")
+        return 130
+    except Exception as exc:  # a bug: still one line unless --debug
+        if debug:
+            raise
+        context.error(secrets.redact(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"))
+        return 1
+
+
+def run() -> None:
+    sys.exit(main())

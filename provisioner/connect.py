@@ -1,0 +1,80 @@
+"""Open an adapter to the account a command works on: a real one, or the embedded emulator.
+
+With ``--emulator`` the provider's emulator runs in-process behind ``httpx.MockTransport``;
+its state lives in ``.provisioner/emulator/<provider>.json`` under the working folder and is
+saved after every write, so separate commands (plan, then apply, then plan) see one account.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+import httpx
+
+from provisioner.errors import UserError
+from provisioner.provider import Adapter, Emulator, Provider
+
+STATE_DIR = ".provisioner"
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by its owner only: it may hold account data."""
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+    return path
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write atomically with mode 0600, so a crash never leaves half a file."""
+    private_dir(path.parent)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    tmp.replace(path)
+
+
+def emulator_state_path(workdir: Path, provider: str) -> Path:
+    return workdir / STATE_DIR / "emulator" / f"{provider}.json"
+
+
+class PersistingEmulator:
+    """An emulator whose state is written to disk after every successful write request."""
+
+    def __init__(self, emulator: Emulator, path: Path) -> None:
+        self.emulator = emulator
+        self.path = path
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        response = self.emulator(request)
+        if request.method in WRITE_METHODS and response.status_code < 400:
+            self.save()
+        return response
+
+    def save(self) -> None:
+        write_private(self.path, json.dumps(self.emulator.dump(), separators=(",", ":")))
+
+
+def load_emulator(provider: Provider, workdir: Path, **options: Any) -> PersistingEmulator:
+    path = emulator_state_path(workdir, provider.name)
+    state = None
+    if path.exists():
+        try:
+            state = json.loads(path.read_text())
+        except json.JSONDecodeError:
+            raise UserError(f"{path}: emulator state is corrupt; delete it to start from a fresh account") from None
+    return PersistingEmulator(provider.make_emulator(state, **options), path)
+
+
+def open_adapter(provider: Provider, *, emulator: bool, env: Mapping[str, str], workdir: Path) -> Adapter:
+    """The adapter for this command: the embedded emulator or the account named in ``env``."""
+    if emulator:
+        transport = httpx.MockTransport(load_emulator(provider, workdir))
+        return provider.connect(provider.emulator_env, transport)
+    return provider.connect(env, None)

@@ -1,0 +1,42 @@
+"""JSON Schema of a provider's YAML, built from the kinds' pydantic models, for editors.
+
+Point an editor at it (``# yaml-language-server: $schema=zendesk.schema.json``) to get field
+completion and type checks as you type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from provisioner.provider import Provider
+
+
+def desired_state_schema(provider: Provider) -> dict[str, Any]:
+    definitions: dict[str, Any] = {}
+    properties: dict[str, Any] = {"provider": {"const": provider.name}}
+    for kind in provider.kinds:
+        if kind.model is None:
+            continue
+        schema = kind.model.model_json_schema(ref_template="#/$defs/{model}")  # type: ignore[attr-defined]
+        definitions.update(schema.pop("$defs", {}))
+        name = schema.get("title", kind.name)
+        definitions[name] = schema
+        item = {"$ref": f"#/$defs/{name}"}
+        items = {"type": "array", "items": item}
+        if kind.singleton:
+            properties[kind.name] = item
+            continue
+        properties[kind.name] = {
+            "description": kind.summary,
+            "oneOf": [items, {"type": "object", "additionalProperties": False, "properties": {
+                "prune": {"type": "boolean"}, "ignore": {"type": "array", "items": {"type": "string"}}, "items": items}}],
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"provisioner desired state for {provider.name}",
+        "type": "object",
+        "required": ["provider"],
+        "additionalProperties": False,
+        "properties": properties,
+        "$defs": definitions,
+    }

@@ -1,0 +1,94 @@
+"""The desired state: what the YAML declares, with the file and line of every node.
+
+A desired state is one file or a folder of ``*.yaml``/``*.yml`` files, all declaring the same
+``provider``. Each top-level key other than ``provider`` names a kind; its value is either a list
+of objects or a mapping ``{prune: bool, ignore: [...], items: [...]}`` for per-kind options.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from provisioner.errors import InputError, Location
+
+Doc = dict[str, Any]
+FieldPath = tuple[Any, ...]
+
+
+@dataclass
+class DesiredObject:
+    """One object as declared: its fields as written (natural keys, no ids) and where."""
+
+    kind: str
+    key: str
+    doc: Doc
+    location: Location
+    lines: dict[FieldPath, Location] = field(default_factory=dict)
+
+    def where(self, path: FieldPath = ()) -> Location:
+        """The location of a field (or the closest enclosing node we know)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.location
+
+
+@dataclass
+class KindOptions:
+    """Per-kind settings from the YAML.
+
+    + prune: delete live objects the YAML does not name (off unless the user opts in).
+    + ignore: fields whose live value is never reported as drift or changed (``ignore_changes``).
+    + location: where the kind's section starts, for messages.
+    """
+
+    prune: bool = False
+    ignore: tuple[str, ...] = ()
+    location: Location | None = None
+
+
+@dataclass
+class DesiredState:
+    provider: str
+    objects: dict[str, list[DesiredObject]]
+    options: dict[str, KindOptions]
+    digest: str
+    sources: list[str]
+    variables: dict[str, Any] = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[DesiredObject]:
+        return self.objects.get(kind, [])
+
+    def find(self, kind: str, key: str) -> DesiredObject | None:
+        for obj in self.of(kind):
+            if obj.key == key:
+                return obj
+        return None
+
+    def count(self) -> int:
+        return sum(len(v) for v in self.objects.values())
+
+
+def yaml_files(path: Path) -> list[Path]:
+    """The files a path stands for: itself, or the YAML files under a folder in sorted order."""
+    if not path.exists():
+        raise InputError(None, "", f"{path}: no such file or folder")
+    if path.is_file():
+        return [path]
+    files = sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file()
+                   and p.name != "provisioner.yaml" and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    if not files:
+        raise InputError(None, "", f"{path}: folder has no .yaml files")
+    return files
+
+
+def digest_of(texts: list[tuple[str, bytes]]) -> str:
+    """A stable digest of the desired state's files (names and bytes), recorded in plans."""
+    hasher = hashlib.sha256()
+    for name, data in texts:
+        hasher.update(name.encode() + b"\0" + data + b"\0")
+    return hasher.hexdigest()

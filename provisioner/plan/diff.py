@@ -1,0 +1,155 @@
+"""Pure diff of one kind: desired objects against normalised live objects. No I/O.
+
+Comparison is by the fields the YAML sets (plus the kind's declared defaults): a field the YAML
+leaves out is not managed. Inside nested mappings the same rule holds, so server defaults added
+to a condition or an option never show as drift; lists are compared item by item and their
+length must match, since the APIs replace lists whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from provisioner.desired.state import DesiredObject, KindOptions
+from provisioner.kind import Kind
+from provisioner.live import LiveObject, canonical_json
+from provisioner.plan.model import Change, Diagnostic, Unmanaged
+
+
+def matches(desired: Any, live: Any) -> bool:
+    """True when ``live`` satisfies ``desired``: every field desired sets has the same value."""
+    if isinstance(desired, dict):
+        if not isinstance(live, dict):
+            return False
+        return all(matches(value, live.get(name)) for name, value in desired.items())
+    if isinstance(desired, list):
+        if not isinstance(live, list) or len(desired) != len(live):
+            return False
+        return all(matches(d, v) for d, v in zip(desired, live))
+    if isinstance(desired, bool) or isinstance(live, bool):
+        return type(desired) is type(live) and desired == live
+    if isinstance(desired, (int, float)) and isinstance(live, (int, float)):
+        return desired == live
+    return desired == live
+
+
+@dataclass
+class KindDiff:
+    changes: list[Change] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unmanaged: list[Unmanaged] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    """+ prune: delete unmanaged live objects. + replace: recreate on immutable change.
+    + ignore: fields never compared (from YAML ``ignore`` and ``--ignore``)."""
+
+    prune: bool = False
+    replace: bool = False
+    ignore: frozenset[str] = frozenset()
+
+
+def order_fingerprint(ids: list[Any]) -> str:
+    return hashlib.sha256(canonical_json([str(i) for i in ids]).encode()).hexdigest()[:16]
+
+
+def changed_fields(kind: Kind, desired: dict[str, Any], live: dict[str, Any], ignore: frozenset[str]) -> list[str]:
+    wanted = {**kind.defaults, **desired}
+    secret_roots = {s.split(".")[0] for s in kind.secret_fields}
+    return [
+        name for name, value in wanted.items()
+        if name not in ignore and name not in secret_roots and not matches(value, live.get(name))
+    ]
+
+
+def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], options: DiffOptions) -> KindDiff:
+    """Changes, diagnostics and unmanaged objects for one kind.
+
+    Live objects the account owns (``LiveObject.system``: system fields, the default group) are
+    never deleted and never reported as unmanaged.
+    """
+    result = KindDiff()
+    by_key: dict[str, list[LiveObject]] = {}
+    for obj in live:
+        by_key.setdefault(obj.key, []).append(obj)
+    wanted_keys = {d.key for d in desired}
+    for want in desired:
+        found = by_key.get(want.key, [])
+        if len(found) > 1:
+            ids = ", ".join(str(o.id) for o in found)
+            result.diagnostics.append(Diagnostic(
+                severity="error", rule="ambiguous_match", kind=kind.name, key=want.key,
+                summary=f"{len(found)} live {kind.name} share the {kind.natural_key} {want.key!r} (ids {ids})",
+                detail=f"rename or delete the extra ones in the account, or export to get disambiguated keys ({want.location})"))
+            continue
+        if not found:
+            if kind.singleton or not kind.capabilities.create:
+                result.diagnostics.append(Diagnostic(
+                    severity="error", rule="cannot_create", kind=kind.name, key=want.key,
+                    summary=f"{kind.name} {want.key!r} does not exist and the API cannot create it",
+                    detail=kind.capabilities.why_not.get("create", "")))
+                continue
+            result.changes.append(Change(action="create", kind=kind.name, key=want.key, block=kind.block,
+                                         after=want.doc))
+            continue
+        current = found[0]
+        fields = changed_fields(kind, want.doc, current.doc, options.ignore)
+        if not fields:
+            continue
+        frozen = [f for f in fields if f in kind.immutable]
+        if frozen:
+            detail = ", ".join(f"{f}: {current.doc.get(f)!r} → {want.doc.get(f, kind.defaults.get(f))!r}" for f in frozen)
+            if options.replace:
+                result.changes.append(Change(action="replace", kind=kind.name, key=want.key, block=kind.block,
+                                             id=current.id, before=current.doc, after=want.doc, fields=fields,
+                                             fingerprint=current.fingerprint,
+                                             note=f"{', '.join(frozen)} cannot change in place; the object is deleted and created again"))
+            else:
+                result.diagnostics.append(Diagnostic(
+                    severity="error", rule="immutable_field", kind=kind.name, key=want.key,
+                    summary=f"{', '.join(frozen)} cannot change after creation ({detail})",
+                    detail=f"recreating it destroys its data; allow it with --allow-replace {kind.name} ({want.location})"))
+            continue
+        if not kind.capabilities.update:
+            result.diagnostics.append(Diagnostic(
+                severity="error", rule="cannot_update", kind=kind.name, key=want.key,
+                summary=f"{kind.name} {want.key!r} differs ({', '.join(fields)}) but the API cannot update it",
+                detail=kind.capabilities.why_not.get("update", "")))
+            continue
+        result.changes.append(Change(action="update", kind=kind.name, key=want.key, block=kind.block,
+                                     id=current.id, before=current.doc, after=want.doc, fields=fields,
+                                     fingerprint=current.fingerprint))
+    for obj in live:
+        if obj.key in wanted_keys or obj.system or kind.singleton:
+            continue
+        if options.prune and kind.capabilities.delete:
+            result.changes.append(Change(action="delete", kind=kind.name, key=obj.key, block=kind.block,
+                                         id=obj.id, before=obj.doc, fingerprint=obj.fingerprint,
+                                         note=kind.capabilities.delete_means or ""))
+        else:
+            result.unmanaged.append(Unmanaged(kind=kind.name, key=obj.key, id=obj.id))
+    if kind.ordered and kind.capabilities.reorder:
+        reorder = diff_order(kind, desired, live)
+        if reorder:
+            result.changes.append(reorder)
+    return result
+
+
+def diff_order(kind: Kind, desired: list[DesiredObject], live: list[LiveObject]) -> Change | None:
+    """A reorder change when the managed objects' live order differs from the YAML order.
+
+    Objects the YAML does not name keep their relative order after the managed ones; the
+    comparison only looks at managed objects, so an unmanaged object never causes a reorder.
+    """
+    wanted = [d.key for d in desired]
+    live_keys = list(dict.fromkeys(o.key for o in live))
+    expected_after_apply = [k for k in live_keys if k in set(wanted)] + [k for k in wanted if k not in set(live_keys)]
+    if expected_after_apply == wanted:
+        return None
+    trailing = [o.id for o in live if o.key not in set(wanted)]
+    return Change(action="reorder", kind=kind.name, key="(order)", block=kind.block, order=wanted,
+                  before_order=[k for k in live_keys if k in set(wanted)], trailing_ids=trailing,
+                  fingerprint=order_fingerprint([o.id for o in live]))

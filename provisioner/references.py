@@ -1,0 +1,192 @@
+"""The reference table: where one configuration object names another.
+
+YAML names every other object by its natural key; the API wants ids. One table of ``Ref`` rows
+per kind drives all three uses, so they cannot disagree:
+
+- validation: every key a desired object names must exist (in the YAML, or be built in);
+- normalisation: live ids are rewritten to natural keys before diffing;
+- apply: natural keys are rewritten to ids (known at plan time, or fed forward from creates).
+
+A ``Ref.path`` is dotted; a segment ending in ``[]`` walks every item of a list, ``[N]`` takes
+item N. ``when`` limits a row to dicts whose sibling field has a value (rule conditions:
+``field == "group_id"``). ``id_prefix``/``key_prefix`` describe values that embed the reference
+inside a string, as Zendesk's ``custom_fields_<id>``, written ``custom_fields:<title>`` in YAML.
+Values listed in ``literals`` are not references ("current_groups", "").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+Mapper = Callable[["Ref", Any, tuple[Any, ...]], Any]
+"""(rule, value, path of the value inside the document) -> new value."""
+
+
+def dotted(path: tuple[Any, ...]) -> str:
+    """``("conditions", "all", 0, "value")`` -> ``conditions.all[0].value``, for messages."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class Unresolved(Exception):
+    """A value that should name an object names none; carries the rule and the value."""
+
+    def __init__(self, ref: "Ref", value: Any, location: tuple[Any, ...]) -> None:
+        super().__init__(f"{dotted(location)}: no {ref.target} named {value!r}")
+        self.ref, self.value, self.location = ref, value, location
+
+
+@dataclass(frozen=True)
+class Ref:
+    path: str
+    target: str
+    when: tuple[str, tuple[str, ...]] | None = None
+    id_prefix: str = ""
+    key_prefix: str = ""
+    literals: frozenset[Any] = frozenset()
+    # True when ids in this position are written as strings even if they are numbers (rule
+    # condition values): the id side keeps the same type the API uses.
+    id_as_string: bool = False
+
+    def applies_to(self, container: dict[str, Any]) -> bool:
+        if self.when is None:
+            return True
+        sibling, accepted = self.when
+        return container.get(sibling) in accepted
+
+
+def _walk(node: Any, segments: list[str], ref: Ref, mapper: Mapper, here: tuple[Any, ...]) -> Any:
+    """Return ``node`` with the leaf addressed by ``segments`` rewritten by ``mapper``."""
+    if not segments or not isinstance(node, dict):
+        return node
+    head, rest = segments[0], segments[1:]
+    name, bracket, index = head.partition("[")
+    if name not in node or (not rest and not ref.applies_to(node)):
+        return node
+    value = node[name]
+    location = here + (name,)
+
+    def step(item: Any, spot: tuple[Any, ...]) -> Any:
+        return _leaf(item, ref, mapper, spot) if not rest else _walk(item, rest, ref, mapper, spot)
+
+    if not bracket:
+        new = step(value, location)
+    elif isinstance(value, list):
+        index = index.rstrip("]")
+        positions = range(len(value)) if index == "" else [int(index)]
+        new = list(value)
+        for i in positions:
+            if i < len(new):
+                new[i] = step(new[i], location + (i,))
+    else:
+        return node
+    return {**node, name: new}
+
+
+def _leaf(value: Any, ref: Ref, mapper: Mapper, location: tuple[Any, ...]) -> Any:
+    if value is None or isinstance(value, dict):
+        return value
+    if isinstance(value, list):
+        return [_leaf(v, ref, mapper, location + (i,)) for i, v in enumerate(value)]
+    if _hashable(value) and value in ref.literals:
+        return value
+    return mapper(ref, value, location)
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def rewrite(doc: dict[str, Any], refs: tuple[Ref, ...], mapper: Mapper) -> dict[str, Any]:
+    """Apply ``mapper`` to every reference value in ``doc``; returns a new dict, never mutates."""
+    for ref in refs:
+        doc = _walk(doc, ref.path.split("."), ref, mapper, ())
+    return doc
+
+
+def collect(doc: dict[str, Any], refs: tuple[Ref, ...]) -> Iterator[tuple[Ref, Any, tuple[Any, ...]]]:
+    """Every (rule, value, path) in a document; the values as written (natural keys in YAML)."""
+    found: list[tuple[Ref, Any, tuple[Any, ...]]] = []
+
+    def record(ref: Ref, value: Any, path: tuple[Any, ...]) -> Any:
+        found.append((ref, value, path))
+        return value
+
+    rewrite(doc, refs, record)
+    return iter(found)
+
+
+class KeyTable:
+    """Bidirectional map kind -> natural key <-> id, for one account."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, dict[str, Any]] = {}
+        self.by_id: dict[str, dict[str, str]] = {}
+
+    def add(self, kind: str, key: str, obj_id: Any) -> None:
+        self.by_key.setdefault(kind, {})[key] = obj_id
+        self.by_id.setdefault(kind, {})[str(obj_id)] = key
+
+    def id_for(self, kind: str, key: str) -> Any:
+        return self.by_key.get(kind, {}).get(key)
+
+    def key_for(self, kind: str, obj_id: Any) -> str | None:
+        return self.by_id.get(kind, {}).get(str(obj_id))
+
+    def to_json(self) -> dict[str, dict[str, Any]]:
+        return {kind: dict(keys) for kind, keys in self.by_key.items()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, dict[str, Any]]) -> "KeyTable":
+        table = cls()
+        for kind, keys in data.items():
+            for key, obj_id in keys.items():
+                table.add(kind, key, obj_id)
+        return table
+
+
+def ids_to_keys(table: KeyTable) -> Mapper:
+    """Mapper for normalisation: a live id becomes the target's natural key (unknown ids stay)."""
+
+    def mapper(ref: Ref, value: Any, path: tuple[Any, ...]) -> Any:
+        raw = str(value)
+        if ref.id_prefix and not raw.startswith(ref.id_prefix):
+            return value
+        bare = raw[len(ref.id_prefix):] if ref.id_prefix else raw
+        if ref.key_prefix and not ref.id_prefix and not bare.isdigit():
+            return value
+        key = table.key_for(ref.target, bare)
+        if key is None:
+            return value
+        return f"{ref.key_prefix}{key}"
+
+    return mapper
+
+
+def keys_to_ids(table: KeyTable, *, strict: bool = True) -> Mapper:
+    """Mapper for apply: a natural key becomes the target's id; unknown keys raise ``Unresolved``."""
+
+    def mapper(ref: Ref, value: Any, path: tuple[Any, ...]) -> Any:
+        raw = str(value)
+        if ref.key_prefix and not raw.startswith(ref.key_prefix):
+            return value
+        key = raw[len(ref.key_prefix):] if ref.key_prefix else raw
+        obj_id = table.id_for(ref.target, key)
+        if obj_id is None:
+            if strict:
+                raise Unresolved(ref, key, path)
+            return value
+        if ref.id_prefix:
+            return f"{ref.id_prefix}{obj_id}"
+        if ref.id_as_string:
+            return str(obj_id)
+        return obj_id
+
+    return mapper
