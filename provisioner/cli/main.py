@@ -12,13 +12,14 @@ import sys
 from typing import Callable, Sequence
 
 from provisioner import __version__, secrets
-from provisioner.cli import commands_apply, commands_info, commands_plan, commands_serve
+from provisioner.cli import commands_apply, commands_blocks, commands_info, commands_plan, commands_serve
 from provisioner.cli.context import CommandContext, make_context
 from provisioner.errors import ProvisionerError
 
 Registrar = Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]
 REGISTRARS: list[Registrar] = [
     commands_plan.register, commands_apply.register, commands_info.register, commands_serve.register,
+    commands_blocks.register,
 ]
 
 
