@@ -25,6 +25,7 @@ from . import (articles, collections, conversation_attributes, data_attributes, 
 from .errors import ApiError, error_response, from_exception, invalid
 from .rate_limit import IntercomRateLimit
 from .seed import seed_workspace
+from .ui import WorkspaceUI
 from .version import API_VERSION, UNAVAILABLE_MESSAGE, UNKNOWN_VERSION_MESSAGE, is_known, resource_available
 
 RESOURCE_MODULES = (data_attributes, tags, ticket_types, ticket_type_attributes, collections, articles,
@@ -50,6 +51,7 @@ class IntercomEmulator:
             locales = list(options.get("help_center_locales") or ["en", "fr", "de"])
             seed_workspace(self.store, now=self.now(), workspace_id=options.get("workspace_id", "emu0wksp"),
                            locales=locales)
+        self.ui = WorkspaceUI(self)
         self.router = Router()
         for module in RESOURCE_MODULES:
             module.register(self.router, self)

@@ -92,7 +92,9 @@ def register(router: Router, emu: Any) -> None:
         if attribute is None:
             raise ApiError(404, "field_not_found", "We couldn't find that data attribute to update")
         body = body_object(request)
-        if body.get("data_type") is not None and body["data_type"] not in _same_type_spellings(attribute):
+        requested_type = body.get("data_type")
+        if requested_type is not None and (not isinstance(requested_type, str)
+                                           or requested_type not in _same_type_spellings(attribute)):
             raise invalid("Data type cannot be changed through the API; change it in the Intercom UI")
         changes: dict[str, Any] = {}
         for field in ("archived", "messenger_writable"):
