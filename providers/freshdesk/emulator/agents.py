@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from providers.common.emulation import Router
+from providers.common.emulation import Router, now_iso
 from providers.freshdesk.emulator.context import RequestContext, created, no_content, ok, parse_id
 from providers.freshdesk.emulator.errors import duplicate, field_error, invalid, validation_failed
 from providers.freshdesk.emulator.paging import paged
@@ -147,9 +147,7 @@ def create_agent(ctx: RequestContext):
     agent = make_agent(new_id(ctx.store, "agents"), name=body.get("name") or email.split("@")[0],
                        email=email, role_ids=[agent_role] if agent_role else [],
                        ticket_scope=body["ticket_scope"], agent_type=body.get("agent_type", 1),
-                       timestamp="")
-    stamp(agent, created=True)
-    agent["contact"]["created_at"] = agent["contact"]["updated_at"] = agent["created_at"]
+                       timestamp=now_iso())
     _apply(agent, body)
     ctx.store["agents"].put(agent)
     return created(public(agent))

@@ -15,7 +15,7 @@ from typing import Any
 from providers.common.emulation import Router
 from providers.freshdesk.emulator import membership
 from providers.freshdesk.emulator.context import RequestContext, created, no_content, ok, parse_id
-from providers.freshdesk.emulator.errors import duplicate, invalid, validation_failed
+from providers.freshdesk.emulator.errors import duplicate, validation_failed
 from providers.freshdesk.emulator.paging import paged
 from providers.freshdesk.emulator.records import by_id, find, name_taken, new_id, public, require_ids, stamp
 from providers.freshdesk.emulator.validation import Rule, check_body, not_one_of
@@ -54,8 +54,8 @@ def _validate(ctx: RequestContext, body: dict[str, Any], *, creating: bool, grou
     require_ids(ctx.store, "agents", "agent_ids", body.get("agent_ids"))
     if body.get("escalate_to") is not None:
         require_ids(ctx.store, "agents", "escalate_to", [body["escalate_to"]])
-    if body.get("business_hour_id") is not None and ctx.store["business_hours"].get(body["business_hour_id"]) is None:
-        raise invalid("business_hour_id", f"There are no records matching the ids: '{body['business_hour_id']}'")
+    if body.get("business_hour_id") is not None:
+        require_ids(ctx.store, "business_hours", "business_hour_id", [body["business_hour_id"]])
 
 
 def _apply(ctx: RequestContext, group: dict[str, Any], body: dict[str, Any]) -> None:

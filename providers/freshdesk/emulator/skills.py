@@ -14,9 +14,9 @@ from typing import Any
 from providers.common.emulation import Router
 from providers.freshdesk.emulator import membership
 from providers.freshdesk.emulator.context import RequestContext, created, no_content, ok, parse_id
-from providers.freshdesk.emulator.errors import duplicate, field_error, validation_failed
+from providers.freshdesk.emulator.errors import field_error, validation_failed
 from providers.freshdesk.emulator.paging import paged
-from providers.freshdesk.emulator.records import (by_position, find, name_taken, new_id, place, public,
+from providers.freshdesk.emulator.records import (by_position, find, new_id, place, public,
                                                    renumber, require_ids, stamp)
 from providers.freshdesk.emulator.validation import Rule, check_body, ensure_list_of_objects
 
@@ -57,8 +57,6 @@ def _validate(ctx: RequestContext, body: dict[str, Any], *, creating: bool, skil
         errors.extend(problems)
     if errors:
         raise validation_failed(errors)
-    if "name" in body and name_taken(ctx.store["skills"].values(), body["name"], except_id=skill_id):
-        raise duplicate("name")
     require_ids(ctx.store, "agents", "agents", _agent_ids(body))
 
 

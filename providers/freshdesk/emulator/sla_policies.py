@@ -19,9 +19,9 @@ from typing import Any
 
 from providers.common.emulation import Router
 from providers.freshdesk.emulator.context import RequestContext, created, ok
-from providers.freshdesk.emulator.errors import duplicate, field_error, not_found, validation_failed
+from providers.freshdesk.emulator.errors import field_error, not_found, validation_failed
 from providers.freshdesk.emulator.paging import paged
-from providers.freshdesk.emulator.records import by_position, name_taken, new_id, place, public, stamp
+from providers.freshdesk.emulator.records import by_position, new_id, place, public, stamp
 from providers.freshdesk.emulator.validation import Rule, check_body
 
 PRIORITIES = ("priority_1", "priority_2", "priority_3", "priority_4")
@@ -86,9 +86,6 @@ def _validate(ctx: RequestContext, body: dict[str, Any], policy: dict[str, Any] 
             errors.append(field_error("applicable_to", "It should contain at least one condition", "invalid_value"))
     if errors:
         raise validation_failed(errors)
-    if "name" in body and name_taken(ctx.store["sla_policies"].values(), body["name"],
-                                     except_id=policy["id"] if policy else None):
-        raise duplicate("name")
 
 
 def _apply(ctx: RequestContext, policy: dict[str, Any], body: dict[str, Any]) -> None:

@@ -20,9 +20,13 @@ from typing import Any
 from providers.common.emulation import Router
 from providers.freshdesk.emulator import ticket_field_choices as choices_mod
 from providers.freshdesk.emulator.context import RequestContext, created, no_content, ok, parse_id
-from providers.freshdesk.emulator.errors import UNEXPECTED_FIELD_MESSAGE, duplicate, field_error, invalid, validation_failed
+from providers.freshdesk.emulator.errors import (UNEXPECTED_FIELD_MESSAGE, duplicate, field_error, invalid,
+                                                validation_failed)
 from providers.freshdesk.emulator.paging import reject_paging
-from providers.freshdesk.emulator.records import by_position, find, name_taken, new_id, place, public, renumber, snake, stamp, unique_name
+from providers.freshdesk.emulator.records import (by_position, find, name_taken, new_id, place, public, renumber, snake,
+                                                   stamp, unique_name)
+from providers.freshdesk.emulator.ticket_field_sections import drop_sections_of, render_section, sections_of
+from providers.freshdesk.emulator.ticket_forms import drop_field_from_forms
 from providers.freshdesk.emulator.validation import Rule, check_body, missing
 
 CUSTOM_TYPES = ("custom_text", "custom_paragraph", "custom_checkbox", "custom_number", "custom_decimal",
@@ -60,8 +64,6 @@ def all_names(ctx: RequestContext) -> set[str]:
 def render(ctx: RequestContext, field: dict[str, Any], *, include_sections: bool = False) -> dict[str, Any]:
     body = public(field)
     if include_sections and field.get("has_section"):
-        from providers.freshdesk.emulator.ticket_field_sections import render_section, sections_of
-
         body["sections"] = [render_section(ctx, s) for s in sections_of(ctx, field["id"])]
     return body
 
@@ -205,9 +207,6 @@ def delete_field(ctx: RequestContext, field_id: str):
     field = find(ctx.store, "ticket_fields", parse_id(field_id))
     if field.get("default"):
         raise invalid("id", "Default fields cannot be deleted")
-    from providers.freshdesk.emulator.ticket_field_sections import drop_sections_of
-    from providers.freshdesk.emulator.ticket_forms import drop_field_from_forms
-
     drop_sections_of(ctx, field["id"])
     drop_field_from_forms(ctx, field["id"])
     ctx.store["ticket_fields"].remove(field["id"])
