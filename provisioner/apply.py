@@ -3,14 +3,23 @@
 Apply does not re-diff or re-resolve. Before writing, it re-reads the kinds the plan touches
 and refuses a stale plan (an object changed, vanished or appeared since planning). On a change
 that fails, it stops and reports what was applied, what failed and what was not attempted.
+
+Never twice, never lost: each change is written to the journal (``provisioner.journal``)
+before it is sent and after it is confirmed. When a write gets no clear answer
+(``OutcomeUnknown``), apply looks at the account (``journal.settle``) before sending it again:
+a create is looked up by natural key, and updates, deletes and reorders are safe to repeat.
+A resumed apply (``prior``) skips what was confirmed and settles what was in flight.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
-from provisioner.errors import ProvisionerError, StalePlanError, UserError
+from provisioner.apply_report import ApplyReport, blocked_by
+from provisioner.errors import OutcomeUnknown, ProvisionerError, StalePlanError, UserError
+from provisioner.journal.settle import landed
 from provisioner.kind import Doc, Kind
 from provisioner.live import LiveState, read_live
 from provisioner.plan.diff import order_fingerprint
@@ -19,20 +28,39 @@ from provisioner.provider import Adapter, Provider
 from provisioner.references import KeyTable, keys_to_ids, rewrite
 
 Observer = Callable[[str, Change, Any], None]
-"""Called as ``observer(event, change, detail)`` with event "start", "done" or "failed"."""
+"""Called as ``observer(event, change, detail)`` with event "start", "done" (detail: new id or
+None) or "failed" (detail: the reason). Also, between "start" and "done": "unclear" (detail:
+the error) when a write got no clear answer and the account is being checked, and "found"
+(detail: the id) when that check shows the change had landed. Ignore events you do not know."""
+
+
+class ChangeLog(Protocol):
+    """Where apply records each change before and after sending it (``journal.Journal``)."""
+
+    def started(self, index: int, change: Change) -> None: ...
+
+    def done(self, index: int, change: Change, new_id: Any) -> None: ...
+
+    def failed(self, index: int, change: Change, error: str, unclear: bool) -> None: ...
 
 
 @dataclass
-class ApplyReport:
-    applied: list[Change] = field(default_factory=list)
-    failed: Change | None = None
-    error: str = ""
-    skipped: list[Change] = field(default_factory=list)
-    created_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
+class Prior:
+    """What an interrupted apply of the same plan got through: ``done`` maps change index to
+    the new id (None for non-creates); ``in_doubt`` are changes sent but never confirmed."""
 
-    @property
-    def ok(self) -> bool:
-        return self.failed is None
+    done: dict[int, Any] = field(default_factory=dict)
+    in_doubt: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Persistence:
+    """How hard apply tries one change whose writes get no clear answer: how many sends in all,
+    and how long to let the account settle before looking whether the last one landed."""
+
+    sends: int = 4
+    settle_seconds: float = 1.0
+    sleep: Callable[[float], None] = time.sleep
 
 
 def payload(kind: Kind, doc: Doc, table: KeyTable, resolve_value: Callable[[Any], Any] | None = None) -> Doc:
@@ -43,15 +71,18 @@ def payload(kind: Kind, doc: Doc, table: KeyTable, resolve_value: Callable[[Any]
     return kind.to_payload(body) if kind.to_payload else body
 
 
-def check_fresh(plan: Plan, provider: Provider, adapter: Adapter) -> LiveState:
-    """Re-read what the plan touches; raise ``StalePlanError`` naming the first object that moved."""
+def check_fresh(plan: Plan, provider: Provider, adapter: Adapter, only: list[Change] | None = None) -> LiveState:
+    """Re-read what the plan touches; raise ``StalePlanError`` naming the first object that moved.
+
+    ``only`` limits the check to some changes (a resumed apply checks those not yet sent)."""
     if plan.provider != provider.name:
         raise UserError(f"plan is for provider {plan.provider!r}, not {provider.name!r}")
     if plan.account != adapter.account:
         raise UserError(f"plan was made for account {plan.account}, not {adapter.account}; plan again for this account")
-    kinds = [provider.kind(name) for name in dict.fromkeys(c.kind for c in plan.changes)]
+    changes = plan.changes if only is None else only
+    kinds = [provider.kind(name) for name in dict.fromkeys(c.kind for c in changes)]
     live = read_live(adapter, kinds)
-    for change in plan.changes:
+    for change in changes:
         current = {str(o.id): o for o in live.of(change.kind)}
         if change.action == "create":
             if live.matching(change.kind, change.key):
@@ -89,32 +120,94 @@ def execute(change: Change, kind: Kind, adapter: Adapter, table: KeyTable,
         return None
     if change.action == "reorder":
         assert change.order is not None
-        ids = [table.id_for(kind.name, key) for key in change.order] + list(change.trailing_ids)
+        known = change.order_ids or [None] * len(change.order)  # ids of pinned duplicates
+        ids = [obj_id if obj_id is not None else table.id_for(kind.name, key)
+               for key, obj_id in zip(change.order, known)] + list(change.trailing_ids)
         adapter.reorder(kind, ids)
         return None
     raise ProvisionerError(f"unknown action {change.action}")
 
 
+def still_to_check(plan: Plan, prior: Prior) -> list[Change] | None:
+    """The changes a (resumed) apply checks for staleness: all of them on a first run; on a
+    resume, those never sent, except reorders (the creates already made moved the order)."""
+    if not prior.done and not prior.in_doubt:
+        return None
+    return [c for i, c in enumerate(plan.changes)
+            if i not in prior.done and i not in prior.in_doubt and c.action != "reorder"]
+
+
+def perform(change: Change, kind: Kind, adapter: Adapter, table: KeyTable, *, in_doubt: bool = False,
+            resolve_value: Callable[[Any], Any] | None = None, persistence: Persistence = Persistence(),
+            observer: Observer | None = None) -> Any:
+    """Make one change happen exactly once; returns the new id for creates and replaces.
+
+    ``in_doubt``: an earlier run sent it without hearing back, so look at the account first.
+    A write without a clear answer is settled the same way before it is sent again.
+    """
+    if in_doubt:
+        done, new_id = landed(change, kind, adapter, table)
+        if done:
+            if observer:
+                observer("found", change, new_id)
+            return new_id
+    for send in range(1, persistence.sends + 1):
+        try:
+            return execute(change, kind, adapter, table, resolve_value)
+        except OutcomeUnknown as exc:
+            if exc.exhausted or send == persistence.sends:
+                raise
+            if observer:
+                observer("unclear", change, str(exc))
+            persistence.sleep(persistence.settle_seconds)
+            done, new_id = landed(change, kind, adapter, table)
+            if done:
+                if observer:
+                    observer("found", change, new_id)
+                return new_id
+    raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+
 def apply_plan(plan: Plan, provider: Provider, adapter: Adapter, *, observer: Observer | None = None,
-               resolve_value: Callable[[Any], Any] | None = None, check: bool = True) -> ApplyReport:
+               resolve_value: Callable[[Any], Any] | None = None, check: bool = True,
+               journal: ChangeLog | None = None, prior: Prior | None = None,
+               persistence: Persistence = Persistence()) -> ApplyReport:
     if not plan.applyable:
         raise UserError(f"plan has {len(plan.errors)} error(s) and cannot be applied: {plan.errors[0].summary}")
+    prior = prior or Prior()
     if check:
-        check_fresh(plan, provider, adapter)
+        check_fresh(plan, provider, adapter, only=still_to_check(plan, prior))
     table = KeyTable.from_json(plan.id_map)
     report = ApplyReport()
+    for index, new_id in sorted(prior.done.items()):
+        change = plan.changes[index]
+        if new_id is not None:
+            table.add(change.kind, change.key, new_id)
+            report.created_ids.setdefault(change.kind, {})[change.key] = new_id
+        report.previously_applied.append(change)
     for index, change in enumerate(plan.changes):
+        if index in prior.done:
+            continue
         kind = provider.kind(change.kind)
+        if journal:
+            journal.started(index, change)
         if observer:
             observer("start", change, None)
         try:
-            new_id = execute(change, kind, adapter, table, resolve_value)
+            new_id = perform(change, kind, adapter, table, in_doubt=index in prior.in_doubt,
+                             resolve_value=resolve_value, persistence=persistence, observer=observer)
         except ProvisionerError as exc:
             report.failed, report.error = change, str(exc)
-            report.skipped = plan.changes[index + 1:]
+            report.unclear = isinstance(exc, OutcomeUnknown)
+            if journal:
+                journal.failed(index, change, report.error, report.unclear)
+            report.skipped = [c for i, c in enumerate(plan.changes) if i > index and i not in prior.done]
+            report.blocked = blocked_by(change, report.skipped, provider)
             if observer:
                 observer("failed", change, str(exc))
             return report
+        if journal:
+            journal.done(index, change, new_id)
         if new_id is not None:
             report.created_ids.setdefault(change.kind, {})[change.key] = new_id
         report.applied.append(change)

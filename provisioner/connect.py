@@ -22,9 +22,13 @@ WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by its owner only: it may hold account data."""
+    """Create ``path`` (and parents) readable by its owner only: it may hold account data.
+    Every folder from ``.provisioner`` down to ``path`` is made private, not just the last."""
     path.mkdir(parents=True, exist_ok=True)
     os.chmod(path, 0o700)
+    inner = [p for p in path.parents if STATE_DIR in p.parts]
+    for folder in inner:
+        os.chmod(folder, 0o700)
     return path
 
 
@@ -40,8 +44,10 @@ def write_private(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def emulator_state_path(workdir: Path, provider: str) -> Path:
-    return workdir / STATE_DIR / "emulator" / f"{provider}.json"
+def emulator_state_path(workdir: Path, provider: str, environment: str | None = None) -> Path:
+    """One emulated account per provider, and one more per ``--env`` environment."""
+    folder = workdir / STATE_DIR / "emulator"
+    return (folder / environment if environment else folder) / f"{provider}.json"
 
 
 class PersistingEmulator:
@@ -61,8 +67,9 @@ class PersistingEmulator:
         write_private(self.path, json.dumps(self.emulator.dump(), separators=(",", ":")))
 
 
-def load_emulator(provider: Provider, workdir: Path, **options: Any) -> PersistingEmulator:
-    path = emulator_state_path(workdir, provider.name)
+def load_emulator(provider: Provider, workdir: Path, environment: str | None = None,
+                  **options: Any) -> PersistingEmulator:
+    path = emulator_state_path(workdir, provider.name, environment)
     state = None
     if path.exists():
         try:
@@ -72,9 +79,27 @@ def load_emulator(provider: Provider, workdir: Path, **options: Any) -> Persisti
     return PersistingEmulator(provider.make_emulator(state, **options), path)
 
 
-def open_adapter(provider: Provider, *, emulator: bool, env: Mapping[str, str], workdir: Path) -> Adapter:
-    """The adapter for this command: the embedded emulator or the account named in ``env``."""
+FAULTS_VAR = "PROVISIONER_EMULATOR_FAULTS"
+
+
+def emulator_handler(provider: Provider, workdir: Path, env: Mapping[str, str], environment: str | None = None) -> Any:
+    """The embedded emulator, behind the latency, faults and rpm limit that
+    ``PROVISIONER_EMULATOR_FAULTS`` asks for (docs/reliability.md), if set."""
+    text = env.get(FAULTS_VAR, "")
+    if not text.strip():
+        return load_emulator(provider, workdir, environment)
+    from providers.common.faults import FaultOptions, FaultyEmulator
+
+    options = FaultOptions.parse(text, FAULTS_VAR)
+    limit = {"rpm": options.rpm} if options.rpm else {}
+    return FaultyEmulator(load_emulator(provider, workdir, environment, **limit), options)
+
+
+def open_adapter(provider: Provider, *, emulator: bool, env: Mapping[str, str], workdir: Path,
+                 environment: str | None = None) -> Adapter:
+    """The adapter for this command: the embedded emulator (one per ``environment``) or the
+    account named in ``env``."""
     if emulator:
-        transport = httpx.MockTransport(load_emulator(provider, workdir))
+        transport = httpx.MockTransport(emulator_handler(provider, workdir, env, environment))
         return provider.connect(provider.emulator_env, transport)
     return provider.connect(env, None)

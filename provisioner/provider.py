@@ -16,6 +16,7 @@ import httpx
 
 from provisioner.errors import UserError
 from provisioner.kind import Doc, Kind
+from provisioner.suggest import did_you_mean
 
 KNOWN_PROVIDERS = ("zendesk", "freshdesk", "intercom")
 
@@ -76,6 +77,9 @@ class Provider:
     credential_vars: tuple[str, ...] = ()
     validators: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     docs_notes: str = ""
+    # How the living documents read this provider's kinds (provisioner.docs.model.DocsProfile).
+    docs_profile: Any = None
+    audit_profile: Any = None  # provisioner.audit.profile.AuditProfile: its kinds as audit concepts
 
     def kind(self, name: str) -> Kind:
         for kind in self.kinds:
@@ -91,9 +95,15 @@ class Provider:
 def load_provider(name: str) -> Provider:
     """The provider called ``name``; a ``UserError`` listing the known ones otherwise."""
     if name not in KNOWN_PROVIDERS:
-        raise UserError(f"unknown provider {name!r}; known providers: {', '.join(KNOWN_PROVIDERS)}")
+        raise UserError(f"unknown provider {name!r}{did_you_mean(name, KNOWN_PROVIDERS)}; "
+                        f"known providers: {', '.join(KNOWN_PROVIDERS)}")
     try:
         module = importlib.import_module(f"providers.{name}")
     except ModuleNotFoundError as exc:
-        raise UserError(f"provider {name!r} is not installed in this build") from exc
-    return module.PROVIDER
+        if exc.name not in {"providers", f"providers.{name}"}:
+            raise  # a dependency of the provider is missing: a broken install, not bad input
+        raise UserError(f"provider {name!r} is not installed in this build") from None
+    provider = getattr(module, "PROVIDER", None)
+    if provider is None:
+        raise UserError(f"provider {name!r} is not available in this build yet")
+    return provider

@@ -8,6 +8,7 @@ time under a lock: the store is not thread-safe and a real account serialises wr
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
 
@@ -35,7 +36,12 @@ def make_server(handler: Callable[[httpx.Request], httpx.Response], port: int = 
                 response.read()
                 if after_request is not None:
                     after_request(request, response)
-            if response.extensions.get("emulator_fault") == "connection_reset":
+            fault = response.extensions.get("emulator_fault")
+            if fault in ("connection_reset", "timeout"):
+                # Injected by providers.common.faults: drop the connection without an answer;
+                # a "timeout" first stalls (outside the lock) so the client's timeout fires.
+                if fault == "timeout":
+                    time.sleep(float(response.extensions.get("hang_seconds", 0)))
                 self.close_connection = True
                 self.connection.close()
                 return

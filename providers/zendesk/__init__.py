@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from providers.zendesk.docs.profile import ZendeskDocs
+from providers.zendesk.audit import AUDIT_PROFILE
 from providers.zendesk.client import CREDENTIAL_VARS, EMULATOR_ENV, connect
 from providers.zendesk.kinds import KINDS
 from providers.zendesk.validators import VALIDATORS
@@ -25,4 +27,6 @@ PROVIDER = Provider(
     emulator_env=EMULATOR_ENV,
     credential_vars=CREDENTIAL_VARS,
     validators=VALIDATORS,
+    audit_profile=AUDIT_PROFILE,
+    docs_profile=ZendeskDocs(),
 )

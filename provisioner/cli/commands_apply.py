@@ -7,10 +7,13 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from provisioner.apply import ApplyReport, apply_plan
+from provisioner import secrets
+from provisioner.apply import ApplyReport, Observer
 from provisioner.cli.context import CommandContext
 from provisioner.cli.options import add_plan_options, plan_request
 from provisioner.errors import UserError
+from provisioner.history.hook import add_history_option, recorded
+from provisioner.journal.run import apply_journaled, find_resumable, resume_journaled
 from provisioner.plan.model import SYMBOLS, Change, Plan
 from provisioner.plan.store import load_plan
 from provisioner.provider import load_provider
@@ -20,9 +23,13 @@ from provisioner.workflow import plan_path
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     apply = commands.add_parser("apply", parents=[parent], help="apply a saved plan, or plan and apply a YAML path")
-    apply.add_argument("source", type=Path, help="a plan file from 'plan --out', or a YAML file/folder")
+    apply.add_argument("source", type=Path, nargs="?",
+                       help="a plan file from 'plan --out', or a YAML file/folder (optional with --resume)")
     apply.add_argument("--auto-approve", action="store_true", help="apply a YAML path without asking")
+    apply.add_argument("--resume", action="store_true",
+                       help="finish an interrupted apply from its journal (docs/reliability.md)")
     add_plan_options(apply)
+    add_history_option(apply)
     apply.set_defaults(handler=run_apply)
 
 
@@ -31,6 +38,10 @@ def is_plan_file(path: Path) -> bool:
 
 
 def run_apply(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if args.resume:
+        return run_resume(args, ctx)
+    if args.source is None:
+        raise UserError("apply needs a plan file or a YAML path (or --resume to finish an interrupted apply)")
     if is_plan_file(args.source):
         plan = load_plan(args.source)
         provider = load_provider(plan.provider)
@@ -51,36 +62,80 @@ def run_apply(args: argparse.Namespace, ctx: CommandContext) -> int:
                 ctx.print("Apply cancelled.")
                 return 1
     try:
-        return report(apply_with_progress(plan, provider, adapter, ctx), ctx)
+        return report(apply_with_progress(plan, provider, adapter, ctx, history_dir=args.history_dir), ctx)
     finally:
         adapter.close()
 
 
-def apply_with_progress(plan: Plan, provider, adapter, ctx: CommandContext) -> ApplyReport:  # type: ignore[no-untyped-def]
+def apply_with_progress(plan: Plan, provider, adapter, ctx: CommandContext,  # type: ignore[no-untyped-def]
+                        history_dir: Path | None = None) -> ApplyReport:
     if not plan.changes:
         ctx.print("No changes to apply.")
         return ApplyReport()
     ctx.print(f"\nApplying {len(plan.changes)} change(s) to {plan.account}…")
+    observer = progress_observer(ctx)
+    with recorded(plan, provider, adapter, ctx, history_dir) as history:  # every apply can be rolled back
+        return apply_journaled(plan, provider, adapter, ctx.target.workdir, observer=history.observe(observer),
+                               notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"))
+
+
+def progress_observer(ctx: CommandContext) -> Observer:
+    """One line per change as it completes, plus a word when a write got no clear answer."""
 
     def observer(event: str, change: Change, detail: object) -> None:
+        name = f"{change.kind} {escape(repr(change.key))}"
         if event == "done":
             suffix = f" (id {detail})" if detail is not None else ""
-            ctx.print(f"  {escape(SYMBOLS[change.action])} {change.kind} {escape(repr(change.key))}: {change.action} done{escape(suffix)}")
+            ctx.print(f"  {escape(SYMBOLS[change.action])} {name}: {change.action} done{escape(suffix)}")
         elif event == "failed":
-            ctx.print(f"  [red]✗ {change.kind} {escape(repr(change.key))}: {change.action} failed[/red]")
+            ctx.print(f"  [red]✗ {name}: {change.action} failed[/red]")
+        elif event == "unclear":
+            ctx.print(f"  ? {name}: no clear answer ({escape(secrets.redact(str(detail)))}); checking the account")
+        elif event == "found":
+            ctx.print(f"  ✓ {name}: it had landed; not sending it again")
 
-    return apply_plan(plan, provider, adapter, observer=observer)
+    return observer
+
+
+def run_resume(args: argparse.Namespace, ctx: CommandContext) -> int:
+    """``apply --resume [PLANFILE]``: finish the interrupted apply (of that plan)."""
+    if args.source is not None and not is_plan_file(args.source):
+        raise UserError(f"{args.source}: --resume takes the plan file of the interrupted apply, or nothing")
+    journal = find_resumable(ctx.target.workdir, load_plan(args.source) if args.source else None)
+    plan = journal.plan()
+    provider = load_provider(plan.provider)
+    adapter = ctx.target.connect(provider)
+    try:
+        prior = journal.summary().prior
+        ctx.print(f"\nResuming the apply of {len(plan.changes)} change(s) to {plan.account} "
+                  f"({len(prior.done)} confirmed, {len(prior.in_doubt)} to check in the account)…")
+        observer = progress_observer(ctx)
+        with recorded(plan, provider, adapter, ctx, args.history_dir) as history:
+            result = resume_journaled(journal, provider, adapter, ctx.target.workdir,
+                                      observer=history.observe(observer),
+                                      notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"))
+        return report(result, ctx)
+    finally:
+        adapter.close()
 
 
 def report(result: ApplyReport, ctx: CommandContext) -> int:
+    """Applied, failed (and why), skipped: what a user needs to decide what to do next."""
+    earlier = f" ({len(result.previously_applied)} more before the interruption)" if result.previously_applied else ""
     if result.ok:
-        if result.applied:
-            ctx.print(f"\nApply complete: {len(result.applied)} change(s) applied.")
+        if result.applied or result.previously_applied:
+            ctx.print(f"\nApply complete: {len(result.applied)} change(s) applied{earlier}.")
         return 0
     assert result.failed is not None
-    ctx.print(f"\n[red]Apply stopped[/red]: {len(result.applied)} change(s) applied, 1 failed, {len(result.skipped)} not attempted.")
+    ctx.print(f"\n[red]Apply stopped[/red]: {len(result.applied)} change(s) applied{earlier}, 1 failed, "
+              f"{len(result.skipped)} skipped.")
     ctx.error(f"{result.failed.kind} {result.failed.key!r} ({result.failed.action}): {result.error}")
+    if result.unclear:
+        ctx.print("  It may have been applied anyway (no clear answer came); 'apply --resume' checks the account.")
+    blocked = {id(change) for change in result.blocked}
     for change in result.skipped:
-        ctx.print(f"  not attempted: {change.action} {change.kind} {escape(repr(change.key))}")
-    ctx.print("Run 'plan' again to see what is left; the applied changes are in place.")
+        why = f"needs the failed {result.failed.kind} {escape(repr(result.failed.key))}" if id(change) in blocked else "not attempted"
+        ctx.print(f"  skipped ({why}): {change.action} {change.kind} {escape(repr(change.key))}")
+    ctx.print("The applied changes are in place. Fix the cause, then finish with 'provisioner apply --resume', "
+              "or run 'plan' again to see what is left.")
     return 1

@@ -20,7 +20,32 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--state", type=Path, help="JSON file to load the account from and save it to")
     serve.add_argument("--rpm", type=int, help="requests-per-minute limit with the vendor's headers and 429s")
+    add_fault_options(serve)
     serve.set_defaults(handler=run_serve)
+
+
+def add_fault_options(serve: argparse.ArgumentParser) -> None:
+    """Latency and seeded faults in front of the emulator (docs/reliability.md)."""
+    from providers.common.faults import FAULT_KINDS
+
+    group = serve.add_argument_group("injected latency and faults (reproducible from --seed)")
+    group.add_argument("--latency-ms", type=float, default=0.0, metavar="N", help="add N ms to every request")
+    group.add_argument("--fault-rate", type=float, default=0.0, metavar="R",
+                       help="share of requests (0-1) answered with a fault instead")
+    group.add_argument("--fault-kinds", default=",".join(FAULT_KINDS), metavar="K,K",
+                       help=f"which faults, chosen evenly: {', '.join(FAULT_KINDS)} (default: all)")
+    group.add_argument("--seed", type=int, default=0, help="seed deciding which requests fail")
+    group.add_argument("--retry-after", type=int, default=1, metavar="S", help="Retry-After seconds on 429/503 faults")
+    group.add_argument("--fault-hang-seconds", type=float, default=35.0, metavar="S",
+                       help="how long a 'timeout' fault stalls before dropping the connection")
+
+
+def fault_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from providers.common.faults import FaultOptions
+
+    kinds = tuple(k.strip() for k in args.fault_kinds.replace("+", ",").split(",") if k.strip())
+    return FaultOptions(rate=args.fault_rate, kinds=kinds, seed=args.seed, latency_ms=args.latency_ms,
+                        retry_after=args.retry_after, hang_seconds=args.fault_hang_seconds)
 
 
 def run_serve(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -31,9 +56,17 @@ def run_serve(args: argparse.Namespace, ctx: CommandContext) -> int:
     options = {"rpm": args.rpm} if args.rpm else {}
     emulator = provider.make_emulator(state, **options)
     handler = PersistingEmulator(emulator, args.state) if args.state else emulator
+    faults = fault_options(args)
+    if faults.active:
+        from providers.common.faults import FaultyEmulator
+
+        handler = FaultyEmulator(handler, faults, network="mark")
     server = make_server(handler, args.port)
     url = f"http://127.0.0.1:{server.server_port}"
     ctx.print(f"{provider.name} emulator listening on {url} (Ctrl-C to stop)")
+    if faults.active:
+        ctx.print(f"Injecting: latency {faults.latency_ms:g} ms, {faults.rate:.0%} faults of kinds "
+                  f"{', '.join(faults.kinds)} (seed {faults.seed})")
     ctx.print(f"Point the tool at it with: {_url_var(provider.name)}={url} and any token")
     try:
         server.serve_forever()

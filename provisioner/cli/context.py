@@ -34,5 +34,6 @@ def make_context(args: argparse.Namespace) -> CommandContext:
     out = Console(no_color=plain, highlight=False, soft_wrap=True)
     err = Console(stderr=True, no_color=plain, highlight=False, soft_wrap=True)
     workdir = Path(getattr(args, "workdir", "."))
-    target = Target(emulator=getattr(args, "emulator", False), workdir=workdir, env=os.environ)
+    target = Target(emulator=getattr(args, "emulator", False), workdir=workdir, env=os.environ,
+                    environment=getattr(args, "env", None))
     return CommandContext(out=out, err=err, target=target, interactive=sys.stdin.isatty() and out.is_terminal)

@@ -9,18 +9,31 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
 from typing import Callable, Sequence
 
 from provisioner import __version__, secrets
-from provisioner.cli import commands_apply, commands_blocks, commands_info, commands_plan, commands_serve
+from provisioner.cli import commands_apply, commands_blocks, commands_docs, commands_info, commands_plan, commands_serve
+from provisioner.cli import commands_audit, commands_drift
+from provisioner.cli import commands_history, commands_rollback
 from provisioner.cli.context import CommandContext, make_context
-from provisioner.errors import ProvisionerError
+from provisioner.errors import ProvisionerError, UsageError
 
 Registrar = Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]
 REGISTRARS: list[Registrar] = [
     commands_plan.register, commands_apply.register, commands_info.register, commands_serve.register,
-    commands_blocks.register,
+    commands_blocks.register, commands_drift.register, commands_audit.register,
+    commands_history.register, commands_rollback.register,
+    commands_docs.register,
 ]
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Argument errors become one line and exit 1 like every other error (argparse's own exit 2
+    would read as "changes present" to a CI job using ``--detailed-exitcode``)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -38,7 +51,7 @@ def common_options() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     parent = common_options()
-    parser = argparse.ArgumentParser(prog="provisioner", parents=[parent],
+    parser = OneLineParser(prog="provisioner", parents=[parent],
                                      description="Helpdesk configuration as code: plan and apply YAML to Zendesk, Freshdesk and Intercom.")
     parser.add_argument("--version", action="version", version=f"provisioner {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -62,7 +75,11 @@ def configure_logging(debug: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(f"Error: {secrets.redact(str(exc))}", file=sys.stderr)
+        return 1
     debug = getattr(args, "debug", False)
     configure_logging(debug)
     context: CommandContext = make_context(args)
@@ -75,8 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         context.error("interrupted")
         return 130
     except Exception as exc:  # a bug: still one line unless --debug
-        if debug:
-            raise
+        if debug:  # the traceback, with secrets masked like everything else
+            sys.stderr.write(secrets.redact(traceback.format_exc()))
         context.error(secrets.redact(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"))
         return 1
 

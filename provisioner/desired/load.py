@@ -2,32 +2,31 @@
 
 Every problem found here is an ``InputError`` naming file:line and the field: unknown kinds and
 fields (with a "did you mean"), wrong types, missing natural keys, duplicate natural keys and
-references to objects the desired state does not declare.
+references to objects the desired state does not declare or that go round in a circle.
 """
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from provisioner.desired.cycles import check_cycles
+from provisioner.desired.ignore import check_rules, parse_ignore
 from provisioner.desired.state import DesiredObject, DesiredState, KindOptions, digest_of, yaml_files
 from provisioner.desired.yaml_lines import parse
 from provisioner.errors import InputError, Location, UserError
 from provisioner.kind import Kind
+from provisioner.people import names_people
 from provisioner.provider import Provider, load_provider
 from provisioner.references import collect, dotted
+from provisioner.suggest import did_you_mean
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 SECTION_OPTIONS = {"prune", "ignore", "items"}
+PIN_FIELD = "match_id"
 Interpolate = Callable[[Any, Location], Any]
-
-
-def did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def read_text(path: Path) -> str:
@@ -61,6 +60,8 @@ def load_desired(path: Path, interpolate: Interpolate | None = None) -> tuple[De
             raise InputError(lines.get((), Location(str(file), 1)), "", "top level must be a mapping of kinds")
         name = data.get("provider")
         where = lines.get(("provider",), Location(str(file), 1))
+        if "provider" in data and not isinstance(name, str):
+            raise InputError(where, "provider", "must be one name: zendesk, freshdesk or intercom")
         if not isinstance(name, str):
             raise InputError(where, "provider", "missing; every file starts with 'provider: zendesk|freshdesk|intercom'")
         if provider is None:
@@ -88,6 +89,9 @@ def load_desired(path: Path, interpolate: Interpolate | None = None) -> tuple[De
     assert provider is not None
     state = DesiredState(provider.name, objects, options, digest_of(raw), [str(f) for f in files])
     check_references(state, provider)
+    check_cycles(state, provider)
+    for kind_name, opts in options.items():
+        check_rules(kind_name, opts.ignore_objects, {o.key for o in state.of(kind_name)})
     return state, provider
 
 
@@ -108,13 +112,11 @@ def _section(kind: Kind, value: Any, lines: dict, file: Path) -> tuple[KindOptio
     prune = value.get("prune", False)
     if not isinstance(prune, bool):
         raise InputError(lines.get((kind.name, "prune"), at), f"{kind.name}.prune", "must be true or false")
-    ignore = value.get("ignore", [])
-    if not isinstance(ignore, list) or not all(isinstance(i, str) for i in ignore):
-        raise InputError(lines.get((kind.name, "ignore"), at), f"{kind.name}.ignore", "must be a list of field names")
+    ignore, ignore_objects = parse_ignore(kind.name, value.get("ignore", []), lines, at, (kind.name, "ignore"))
     items = value.get("items", [])
     if not isinstance(items, list):
         raise InputError(lines.get((kind.name, "items"), at), f"{kind.name}.items", "must be a list of objects")
-    return KindOptions(prune=prune, ignore=tuple(ignore), location=at), items, (kind.name, "items")
+    return KindOptions(prune=prune, ignore=ignore, location=at, ignore_objects=ignore_objects), items, (kind.name, "items")
 
 
 def _object(kind: Kind, item: Any, path: tuple, lines: dict, file: Path,
@@ -124,6 +126,7 @@ def _object(kind: Kind, item: Any, path: tuple, lines: dict, file: Path,
     if not isinstance(item, dict):
         raise InputError(at, kind.name, "each object must be a mapping of fields")
     own_lines = {p[len(base):]: loc for p, loc in lines.items() if p[: len(base)] == base}
+    item, match_id = _pin(kind, item, own_lines, at)
     if interpolate is not None:
         item = interpolate(item, at)
     if kind.model is not None:
@@ -133,7 +136,19 @@ def _object(kind: Kind, item: Any, path: tuple, lines: dict, file: Path,
     key = kind.key_of(item)
     if not key:
         raise InputError(at, f"{kind.name}.{kind.natural_key}", "missing; it is this kind's natural key")
-    return DesiredObject(kind.name, key, item, at, own_lines)
+    return DesiredObject(kind.name, key, item, at, own_lines, match_id)
+
+
+def _pin(kind: Kind, item: dict, own_lines: dict, at: Location) -> tuple[dict, Any]:
+    """Split off ``match_id`` (an engine field, not the API's) and check it is an id."""
+    if PIN_FIELD not in item:
+        return item, None
+    item = dict(item)
+    match_id = item.pop(PIN_FIELD)
+    if isinstance(match_id, bool) or not isinstance(match_id, (int, str)) or match_id == "":
+        raise InputError(own_lines.get((PIN_FIELD,), at), f"{kind.name}.{PIN_FIELD}",
+                         "must be the live id of the object (a number or a string)")
+    return item, match_id
 
 
 def _validate(kind: Kind, item: dict, own_lines: dict, at: Location) -> dict:
@@ -141,11 +156,14 @@ def _validate(kind: Kind, item: dict, own_lines: dict, at: Location) -> dict:
     try:
         parsed = model.model_validate(item)
     except ValidationError as exc:
-        error = exc.errors()[0]
+        errors = exc.errors()
+        # A misspelt field also leaves the right one missing; "unknown field 'feild' (did you
+        # mean 'field'?)" is the message that helps, so it wins.
+        error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = tuple(error["loc"])
         where = own_lines.get(loc) or own_lines.get(loc[:-1]) or at
         field = f"{kind.name}.{dotted(loc)}" if loc else kind.name
-        message = error["msg"]
+        message = _type_message(error)
         if error["type"] == "extra_forbidden":
             parent_fields = _fields_at(model, loc[:-1])
             message = f"unknown field{did_you_mean(str(loc[-1]), parent_fields)}"
@@ -153,6 +171,37 @@ def _validate(kind: Kind, item: dict, own_lines: dict, at: Location) -> dict:
             message = "required field is missing"
         raise InputError(where, field, message) from None
     return parsed.model_dump(exclude_unset=True, by_alias=True)
+
+
+# pydantic error types -> what the YAML should hold, in YAML words (no Python class names).
+EXPECTED = {
+    "bool_type": "a boolean, true or false", "bool_parsing": "a boolean, true or false",
+    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+    "float_type": "a number", "float_parsing": "a number", "string_type": "text",
+    "list_type": "a list", "dict_type": "a mapping of fields", "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+}
+
+
+def _type_message(error: Any) -> str:
+    """``should be true or false (got 'maybe')``; other errors keep pydantic's wording."""
+    expected = EXPECTED.get(error["type"])
+    if expected is None:
+        return str(error["msg"])
+    given = error.get("input")
+    if isinstance(given, (str, int, float, bool)) and len(repr(given)) <= 40:
+        return f"should be {expected} (got {given!r})"
+    return f"should be {expected} (got a {_yaml_type(given)})"
+
+
+def _yaml_type(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if value is None:
+        return "null"
+    return "long text" if isinstance(value, str) else type(value).__name__
 
 
 def _fields_at(model: Any, loc: tuple) -> list[str]:
@@ -176,10 +225,15 @@ def _fields_at(model: Any, loc: tuple) -> list[str]:
 
 
 def _refuse_duplicate(existing: list[DesiredObject], obj: DesiredObject, kind: Kind) -> None:
+    """Natural keys are unique, except for objects each pinned to a different live id."""
     for other in existing:
-        if other.key == obj.key:
+        if obj.match_id is not None and other.match_id is not None and str(obj.match_id) == str(other.match_id):
+            raise InputError(obj.location, f"{kind.name}.{PIN_FIELD}",
+                             f"match_id {obj.match_id} also pins {other.key!r} at {other.location}")
+        if other.key == obj.key and (obj.match_id is None or other.match_id is None):
             raise InputError(obj.location, f"{kind.name}.{kind.natural_key}",
-                             f"duplicate {kind.natural_key} {obj.key!r} (also at {other.location})")
+                             f"duplicate {kind.natural_key} {obj.key!r} (also at {other.location}); if the account "
+                             f"really has several, pin each with '{PIN_FIELD}: <live id>' (export writes these)")
 
 
 def check_references(state: DesiredState, provider: Provider) -> None:
@@ -192,8 +246,8 @@ def check_references(state: DesiredState, provider: Provider) -> None:
                     continue
                 key = raw[len(ref.key_prefix):]
                 target = provider.kind(ref.target)
-                if key in target.builtin or state.find(ref.target, key) is not None:
-                    continue
+                if key in target.builtin or state.find(ref.target, key) is not None or names_people(target):
+                    continue  # people live in each account; the plan checks them there
                 names = [o.key for o in state.of(ref.target)] + sorted(target.builtin)
                 raise InputError(obj.where(path), f"{kind.name}.{dotted(path)}",
                                  f"no {ref.target} named {key!r} in the desired state{did_you_mean(key, names)}")

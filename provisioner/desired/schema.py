@@ -11,6 +11,14 @@ from typing import Any
 from provisioner.provider import Provider
 
 
+# A field name, or a per-object rule (``provisioner.desired.ignore``).
+IGNORE_SCHEMA: dict[str, Any] = {"type": "array", "items": {"anyOf": [
+    {"type": "string"},
+    {"type": "object", "additionalProperties": False, "required": ["key"], "properties": {
+        "key": {"type": "string"}, "fields": {"type": "array", "items": {"type": "string"}}}},
+]}}
+
+
 def desired_state_schema(provider: Provider) -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     properties: dict[str, Any] = {"provider": {"const": provider.name}}
@@ -29,7 +37,7 @@ def desired_state_schema(provider: Provider) -> dict[str, Any]:
         properties[kind.name] = {
             "description": kind.summary,
             "oneOf": [items, {"type": "object", "additionalProperties": False, "properties": {
-                "prune": {"type": "boolean"}, "ignore": {"type": "array", "items": {"type": "string"}}, "items": items}}],
+                "prune": {"type": "boolean"}, "ignore": IGNORE_SCHEMA, "items": items}}],
         }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

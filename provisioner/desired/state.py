@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from provisioner.errors import InputError, Location
+from provisioner.desired.ignore import ObjectIgnore
 
 Doc = dict[str, Any]
 FieldPath = tuple[Any, ...]
@@ -27,6 +28,9 @@ class DesiredObject:
     doc: Doc
     location: Location
     lines: dict[FieldPath, Location] = field(default_factory=dict)
+    # ``match_id: <live id>`` pins the object to one live object of one account, for accounts
+    # where several objects share a natural key (export writes it; see docs/export.md).
+    match_id: Any = None
 
     def where(self, path: FieldPath = ()) -> Location:
         """The location of a field (or the closest enclosing node we know)."""
@@ -43,12 +47,14 @@ class KindOptions:
 
     + prune: delete live objects the YAML does not name (off unless the user opts in).
     + ignore: fields whose live value is never reported as drift or changed (``ignore_changes``).
+    + ignore_objects: per-object rules from the same ``ignore:`` list (``provisioner.desired.ignore``).
     + location: where the kind's section starts, for messages.
     """
 
     prune: bool = False
     ignore: tuple[str, ...] = ()
     location: Location | None = None
+    ignore_objects: tuple[ObjectIgnore, ...] = ()
 
 
 @dataclass

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
+from provisioner.desired.ignore import ObjectIgnore
 from provisioner.desired.state import DesiredObject, KindOptions
 from provisioner.kind import Kind
 from provisioner.live import LiveObject, canonical_json
+from provisioner.plan.matching import match_objects
 from provisioner.plan.model import Change, Diagnostic, Unmanaged
 
 
@@ -50,6 +52,18 @@ class DiffOptions:
     prune: bool = False
     replace: bool = False
     ignore: frozenset[str] = frozenset()
+    ignore_objects: tuple[ObjectIgnore, ...] = ()
+    # Resolves ``${env:NAME}`` in desired values before comparing (``provisioner.interpolation``).
+    resolve: Callable[[Any], Any] | None = None
+
+    def ignored_for(self, key: str) -> frozenset[str]:
+        """Fields never compared on the object ``key``: the kind-wide ones and its own rules'."""
+        own = [f for rule in self.ignore_objects if rule.fields and rule.matches(key) for f in rule.fields]
+        return frozenset(self.ignore) | frozenset(own)
+
+    def hands_off(self, key: str) -> bool:
+        """An undeclared live object a rule tells us to leave alone (never unmanaged, never pruned)."""
+        return any(rule.whole_object and rule.matches(key) for rule in self.ignore_objects)
 
 
 def order_fingerprint(ids: list[Any]) -> str:
@@ -72,20 +86,10 @@ def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], 
     never deleted and never reported as unmanaged.
     """
     result = KindDiff()
-    by_key: dict[str, list[LiveObject]] = {}
-    for obj in live:
-        by_key.setdefault(obj.key, []).append(obj)
-    wanted_keys = {d.key for d in desired}
-    for want in desired:
-        found = by_key.get(want.key, [])
-        if len(found) > 1:
-            ids = ", ".join(str(o.id) for o in found)
-            result.diagnostics.append(Diagnostic(
-                severity="error", rule="ambiguous_match", kind=kind.name, key=want.key,
-                summary=f"{len(found)} live {kind.name} share the {kind.natural_key} {want.key!r} (ids {ids})",
-                detail=f"rename or delete the extra ones in the account, or export to get disambiguated keys ({want.location})"))
-            continue
-        if not found:
+    matching = match_objects(kind, desired, live)
+    result.diagnostics += matching.diagnostics
+    for want, current in matching.pairs:
+        if current is None:
             if kind.singleton or not kind.capabilities.create:
                 result.diagnostics.append(Diagnostic(
                     severity="error", rule="cannot_create", kind=kind.name, key=want.key,
@@ -95,8 +99,8 @@ def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], 
             result.changes.append(Change(action="create", kind=kind.name, key=want.key, block=kind.block,
                                          after=want.doc))
             continue
-        current = found[0]
-        fields = changed_fields(kind, want.doc, current.doc, options.ignore)
+        compared = options.resolve(want.doc) if options.resolve else want.doc  # ${env:...} values
+        fields = changed_fields(kind, compared, current.doc, options.ignored_for(want.key))
         if not fields:
             continue
         frozen = [f for f in fields if f in kind.immutable]
@@ -123,7 +127,7 @@ def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], 
                                      id=current.id, before=current.doc, after=want.doc, fields=fields,
                                      fingerprint=current.fingerprint))
     for obj in live:
-        if obj.key in wanted_keys or obj.system or kind.singleton:
+        if str(obj.id) in matching.claimed or obj.system or kind.singleton or options.hands_off(obj.key):
             continue
         if options.prune and kind.capabilities.delete:
             result.changes.append(Change(action="delete", kind=kind.name, key=obj.key, block=kind.block,
@@ -132,24 +136,31 @@ def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], 
         else:
             result.unmanaged.append(Unmanaged(kind=kind.name, key=obj.key, id=obj.id))
     if kind.ordered and kind.capabilities.reorder:
-        reorder = diff_order(kind, desired, live)
+        reorder = diff_order(kind, matching.pairs, live)
         if reorder:
             result.changes.append(reorder)
     return result
 
 
-def diff_order(kind: Kind, desired: list[DesiredObject], live: list[LiveObject]) -> Change | None:
+def diff_order(kind: Kind, pairs: list[tuple[DesiredObject, LiveObject | None]], live: list[LiveObject]) -> Change | None:
     """A reorder change when the managed objects' live order differs from the YAML order.
 
     Objects the YAML does not name keep their relative order after the managed ones; the
     comparison only looks at managed objects, so an unmanaged object never causes a reorder.
+    Objects are compared by the live object they matched (by id), so objects pinned with
+    ``match_id`` that share a natural key keep their places; ``order_ids`` carries those ids.
     """
-    wanted = [d.key for d in desired]
-    live_keys = list(dict.fromkeys(o.key for o in live))
-    expected_after_apply = [k for k in live_keys if k in set(wanted)] + [k for k in wanted if k not in set(live_keys)]
+    def slot(want: DesiredObject, obj: LiveObject | None) -> tuple[str, str]:
+        return ("id", str(obj.id)) if obj is not None else ("new", want.key)
+
+    wanted = [slot(want, obj) for want, obj in pairs]
+    managed = set(wanted)
+    live_slots = [("id", str(o.id)) for o in live]
+    expected_after_apply = [s for s in live_slots if s in managed] + [s for s in wanted if s not in set(live_slots)]
     if expected_after_apply == wanted:
         return None
-    trailing = [o.id for o in live if o.key not in set(wanted)]
-    return Change(action="reorder", kind=kind.name, key="(order)", block=kind.block, order=wanted,
-                  before_order=[k for k in live_keys if k in set(wanted)], trailing_ids=trailing,
+    trailing = [o.id for o in live if ("id", str(o.id)) not in managed]
+    return Change(action="reorder", kind=kind.name, key="(order)", block=kind.block,
+                  order=[want.key for want, _ in pairs], order_ids=[obj.id if obj else None for _, obj in pairs],
+                  before_order=[o.key for o in live if ("id", str(o.id)) in managed], trailing_ids=trailing,
                   fingerprint=order_fingerprint([o.id for o in live]))

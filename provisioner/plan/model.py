@@ -43,6 +43,9 @@ class Change(BaseModel):
     after: dict[str, Any] | None = None
     fields: list[str] = Field(default_factory=list)
     order: list[str] | None = None
+    # reorder only: the live id of each entry of ``order`` (None for objects this plan creates),
+    # so objects pinned with ``match_id`` that share a natural key reorder correctly.
+    order_ids: list[Any] | None = None
     before_order: list[str] | None = None
     trailing_ids: list[Any] = Field(default_factory=list)
     fingerprint: str | None = None

@@ -14,10 +14,13 @@ from provisioner.plan.model import PLAN_FORMAT, Plan
 
 
 def save_plan(plan: Plan, path: Path) -> None:
+    """Atomically, owner-only from the first byte (a plan describes the account's setup)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(plan.model_dump_json(indent=2) + "\n")
-    os.chmod(tmp, 0o600)
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(plan.model_dump_json(indent=2) + "\n")
     tmp.replace(path)
 
 

@@ -14,6 +14,7 @@ from deepdiff import DeepDiff
 from rich.console import Console
 from rich.markup import escape
 
+from provisioner.interpolation import mask_references
 from provisioner.plan.model import SYMBOLS, Change, Plan
 
 BLOCK_NAMES = {
@@ -26,6 +27,7 @@ MAX_VALUE = 120
 
 def short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = mask_references(text)  # ${env:NAME} values are sensitive: shown as (sensitive)
     return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
 
 

@@ -39,7 +39,8 @@ class ZendeskEmulator:
     ``state`` is an earlier ``dump()`` (None seeds a fresh account: default group, system
     ticket fields, default ticket form, standard rules, an admin). ``rpm`` enables the
     per-minute limit; ``clock`` (seconds) makes its window testable. ``subdomain`` names the
-    account in ``/account`` and in seeded data.
+    account in ``/account`` and in seeded data. Option ``agents`` (a list of emails) seeds
+    extra agents with the Staff role in the default group.
     """
 
     def __init__(self, state: dict | None = None, *, rpm: int | None = None,
@@ -55,7 +56,7 @@ class ZendeskEmulator:
         self.router = Router()
         registry.register_all(self.router)
         if state is None:
-            seed_account(self.store, subdomain)
+            seed_account(self.store, subdomain, options.get("agents", ()))
 
     # -- contract ----------------------------------------------------------------------------
     def dump(self) -> dict:

@@ -72,7 +72,7 @@ def blank(attribute: str, label: str | None = None) -> ZendeskError:
 def json_api_error(status: int, code: str, title: str, detail_text: str | None = None,
                    source: dict[str, Any] | None = None) -> ZendeskError:
     """An error in the newer ``{"errors": [...]}`` envelope (OAS schema ``Errors``)."""
-    entry: dict[str, Any] = {"code": code, "title": title, "status": str(status)}
+    entry: dict[str, Any] = {"code": code, "title": title}
     if detail_text is not None:
         entry["detail"] = detail_text
     if source is not None:

@@ -12,6 +12,7 @@ from typing import Any
 from providers.common.emulation import Router, json_response, now_iso
 from providers.zendesk.emulator.context import RequestContext
 from providers.zendesk.emulator.errors import invalid, not_found
+from providers.zendesk.emulator.group_memberships import remove_memberships
 from providers.zendesk.emulator.pagination import respond_list
 from providers.zendesk.emulator.records import get_or_404, new_id, parse_id, require, stamp_created, touch
 
@@ -82,6 +83,7 @@ def delete_group(ctx: RequestContext, group_id: str):
     if group["default"]:
         raise invalid("base", "The default group cannot be deleted. Choose another default group first.")
     group["deleted"] = True
+    remove_memberships(ctx.store, group_id=group["id"])
     touch(group)
     return json_response(204)
 

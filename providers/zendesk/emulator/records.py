@@ -153,3 +153,25 @@ def apply_raw(store: Store, obj: dict[str, Any], data: dict[str, Any], name: str
     else:
         return
     obj[name] = render_dc(store, obj[raw_name])
+
+
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_ulid(store: Store, collection: str, *, prefix: str = "") -> str:
+    """A 26-character ULID-shaped string id (webhooks, ticket form statuses...), built from a
+    never-reused counter so ids stay unique and sort in creation order."""
+    number = store[collection].new_id(start=1) + 0x01_8B_00_00_00_00 * (1 << 80)
+    chars = []
+    for _ in range(26):
+        number, digit = divmod(number, 32)
+        chars.append(_CROCKFORD[digit])
+    return prefix + "".join(reversed(chars))
+
+
+def new_uuid(store: Store, collection: str) -> str:
+    """A UUID-shaped string id (routing attributes and values), unique and never reused."""
+    import uuid
+
+    counter = store[collection].new_id(start=1)
+    return str(uuid.UUID(int=(0x6E279587_E930_11E8_A292_000000000000 + counter)))

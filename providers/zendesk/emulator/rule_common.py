@@ -18,7 +18,7 @@ from providers.common.emulation import Collection, json_response
 from providers.zendesk.emulator.context import RequestContext
 from providers.zendesk.emulator.errors import invalid, not_found
 from providers.zendesk.emulator.pagination import respond_list
-from providers.zendesk.emulator.records import get_or_404, parse_id, touch
+from providers.zendesk.emulator.records import get_or_404, parse_id, renumber, touch
 
 Renderer = Callable[[RequestContext, dict[str, Any]], dict[str, Any]]
 QUALIFYING_FIELDS = frozenset({"status", "type", "group_id", "assignee_id", "requester_id"})
@@ -100,12 +100,27 @@ def update_many(ctx: RequestContext, collection: Collection, plural: str, render
         if not isinstance(entry, dict) or entry.get("id") is None:
             raise invalid("id", "Id: cannot be blank", "BlankValue")
         targets.append((get_or_404(collection, entry["id"]), entry))
+    moved = [(obj, entry["position"]) for obj, entry in targets if "position" in entry]
     for obj, entry in targets:
         for key in allowed:
-            if key in entry:
+            if key in entry and key != "position":
                 obj[key] = entry[key]
         touch(obj)
+    if moved:
+        _move(collection, moved)
     return json_response(200, {plural: [render(ctx, obj) for obj, _ in targets]})
+
+
+def _move(collection: Collection, moved: list[tuple[dict[str, Any], Any]]) -> None:
+    """Put each moved rule at its requested position and close up the others around it, the
+    way the admin UI's drag and drop (and Zendesk's list positions) behave."""
+    moved_ids = {obj["id"] for obj, _ in moved}
+    rest = [o for o in sorted(collection.values(), key=lambda o: (o.get("position") or 0, o["id"]))
+            if o["id"] not in moved_ids]
+    for obj, position in sorted(moved, key=lambda pair: pair[1]):
+        index = max(int(position) - 1, 0)
+        rest.insert(min(index, len(rest)), obj)
+    renumber(rest)
 
 
 def destroy_many(ctx: RequestContext, collection: Collection,
@@ -155,9 +170,13 @@ def not_found_unless(condition: bool) -> None:
 
 
 def respond_rules(ctx: RequestContext, plural: str, objs: list[dict[str, Any]], render: Renderer,
-                  mode: str = "dual") -> httpx.Response:
-    """A rule list in the requested order, paginated (cursor cursors follow that order)."""
+                  mode: str = "dual",
+                  default_key: Callable[[dict[str, Any]], list[Any]] | None = None) -> httpx.Response:
+    """A rule list in the requested order, paginated (cursor cursors follow that order).
+    ``default_key`` replaces plain position order when the request asks for no sort."""
     key, descending = rule_order(ctx)
+    if default_key is not None and not (ctx.query("sort_by") or ctx.query("sort")):
+        key = default_key
     ordered = sorted(objs, key=key, reverse=descending)
     return respond_list(ctx, plural, [render(ctx, o) for o in ordered], mode=mode,
                         sort_key=key, descending=descending)

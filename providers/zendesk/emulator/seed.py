@@ -1,17 +1,22 @@
 """What a brand-new Zendesk account already contains.
 
-A fresh account is never empty: it has the default "Support" group, the system ticket fields,
-the "Default Ticket Form" listing them, the owner (an admin) and the account settings. A
+A fresh account is never empty: it has a default brand and support address, the default
+"Support" group, the standard custom roles, the system ticket fields, the "Default Ticket
+Form" listing them, the owner (an admin) and the account settings. A
 provisioner that assumes an empty account breaks on its first real run, so the emulator seeds
 the same objects. Standard business rules are seeded by ``seed_rules``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from providers.common.emulation import Store
-from providers.zendesk.emulator.account import default_settings
+from providers.zendesk.emulator.account_defaults import default_settings
+from providers.zendesk.emulator.brands import make_brand
+from providers.zendesk.emulator.custom_roles import seed_roles
+from providers.zendesk.emulator.custom_statuses import seed_statuses
+from providers.zendesk.emulator.recipient_addresses import make_address
 from providers.zendesk.emulator.groups import make_group
 from providers.zendesk.emulator.records import new_id, stamp_created
 from providers.zendesk.emulator.seed_rules import seed_rules
@@ -44,12 +49,22 @@ def _system_field(store: Store, field_type: str, title: str,
     return store["ticket_fields"].put(stamp_created(field))
 
 
-def seed_account(store: Store, subdomain: str) -> None:
+def seed_account(store: Store, subdomain: str, agents: Iterable[str] = ()) -> None:
+    """Seed a fresh account; ``agents`` are emails of extra agents (with the Staff role)."""
+    store.extra["account_settings"] = default_settings()
+    brand = make_brand(store, subdomain.capitalize(), subdomain, default=True)
+    store.extra["account_settings"]["brands"]["default_brand_id"] = brand["id"]
+    make_address(store, f"support@{subdomain}.zendesk.com", brand["id"], subdomain, name=subdomain.capitalize(),
+                 default=True)
+    make_group(store, "Support", default=True)
+    roles = seed_roles(store)
     owner = make_user(store, "Account Owner", f"owner@{subdomain}.com", role="admin", owner=True)
     store.extra["me"] = owner["id"]
-    store.extra["account_settings"] = default_settings()
-    make_group(store, "Support", default=True)
+    for email in agents:
+        name = email.split("@")[0].replace(".", " ").title()
+        make_user(store, name, email, role="agent", custom_role_id=roles["Staff"]["id"])
     fields = [_system_field(store, t, title, opts, index)
               for index, (t, title, opts) in enumerate(SYSTEM_FIELDS, start=1)]
     make_form(store, "Default Ticket Form", [f["id"] for f in fields], default=True, position=1)
+    seed_statuses(store)
     seed_rules(store)

@@ -12,6 +12,7 @@ from typing import Any
 
 from providers.common.emulation import Store
 from providers.zendesk.emulator.records import new_id, stamp_created
+from providers.zendesk.emulator.trigger_categories import make_category
 from providers.zendesk.emulator.view_execution import DEFAULT_OUTPUT
 
 
@@ -84,15 +85,16 @@ def _rule(store: Store, collection: str, title: str, position: int, **extra: Any
 
 
 def seed_rules(store: Store) -> None:
+    category = make_category(store, "Notifications", 0)
     for position, (title, active, conditions, actions) in enumerate(STANDARD_TRIGGERS, start=1):
-        _rule(store, "triggers", title, position, active=active, description=None,
+        _rule(store, "triggers", title, position, active=active, description="",
               conditions={"all": conditions, "any": []}, actions=actions, restriction=None,
-              category_id=None)
+              category_id=category["id"])
     for position, (title, active, conditions, actions) in enumerate(STANDARD_AUTOMATIONS, start=1):
         _rule(store, "automations", title, position, active=active,
               conditions={"all": conditions, "any": []}, actions=actions)
     for position, (title, conditions) in enumerate(STANDARD_VIEWS, start=1):
-        _rule(store, "views", title, position, description=None, restriction=None,
+        _rule(store, "views", title, position, description="", restriction=None,
               conditions={"all": conditions, "any": []}, output=dict(DEFAULT_OUTPUT))
     for position, (title, actions) in enumerate(STANDARD_MACROS, start=1):
         _rule(store, "macros", title, position, description=None, actions=actions, restriction=None)

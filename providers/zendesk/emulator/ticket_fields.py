@@ -52,7 +52,7 @@ def blank_field(field_id: int, field_type: str, title: str) -> dict[str, Any]:
     """A field with the defaults Zendesk fills in for attributes the request left out."""
     return {
         "id": field_id, "type": field_type, "title": title, "raw_title": title,
-        "description": "", "raw_description": "", "agent_description": None,
+        "description": "", "raw_description": "", "agent_description": "",
         "title_in_portal": title, "raw_title_in_portal": title,
         "position": 0, "active": True, "required": False, "collapsed_for_agents": False,
         "regexp_for_validation": None, "visible_in_portal": False, "editable_in_portal": False,

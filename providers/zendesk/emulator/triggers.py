@@ -54,6 +54,16 @@ def _apply(ctx: RequestContext, trigger: dict[str, Any], data: dict[str, Any], c
         trigger["category_id"] = category_id
 
 
+def firing_order(ctx: RequestContext):
+    """Triggers fire category by category (by category position), then by their own position."""
+    categories = {c["id"]: c["position"] for c in ctx.store["trigger_categories"].values()}
+
+    def key(trigger: dict[str, Any]) -> list[Any]:
+        return [categories.get(trigger.get("category_id"), -1), trigger.get("position") or 0, trigger["id"]]
+
+    return key
+
+
 def list_triggers(ctx: RequestContext):
     triggers = ctx.store["triggers"].values()
     active = ctx.query_bool("active")
@@ -62,15 +72,17 @@ def list_triggers(ctx: RequestContext):
     category = ctx.query("category_id")
     if category:
         triggers = [t for t in triggers if t.get("category_id") == category]
-    return respond_rules(ctx, "triggers", triggers, render)
+    return respond_rules(ctx, "triggers", triggers, render, default_key=firing_order(ctx))
 
 
 def list_active(ctx: RequestContext):
-    return respond_rules(ctx, "triggers", [t for t in ctx.store["triggers"].values() if t["active"]], render)
+    return respond_rules(ctx, "triggers", [t for t in ctx.store["triggers"].values() if t["active"]], render,
+                         default_key=firing_order(ctx))
 
 
 def search_triggers(ctx: RequestContext):
-    return respond_rules(ctx, "triggers", search(ctx, ctx.store["triggers"].values()), render)
+    return respond_rules(ctx, "triggers", search(ctx, ctx.store["triggers"].values()), render,
+                         default_key=firing_order(ctx))
 
 
 def show_trigger(ctx: RequestContext, trigger_id: str):
@@ -82,7 +94,7 @@ def create_trigger(ctx: RequestContext):
     data = ctx.wrapped("trigger")
     store = ctx.store
     trigger: dict[str, Any] = {
-        "id": 0, "title": "", "raw_title": "", "description": None, "active": True,
+        "id": 0, "title": "", "raw_title": "", "description": "", "active": True,
         "default": False, "position": next_position(store["triggers"].values()),
         "conditions": {"all": [], "any": []}, "actions": [], "restriction": None,
         "category_id": None,

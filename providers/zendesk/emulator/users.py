@@ -13,6 +13,7 @@ from typing import Any
 from providers.common.emulation import Router, Store, json_response
 from providers.zendesk.emulator.context import RequestContext
 from providers.zendesk.emulator.errors import invalid
+from providers.zendesk.emulator.group_memberships import add_membership, remove_memberships
 from providers.zendesk.emulator.pagination import respond_list
 from providers.zendesk.emulator.records import get_or_404, new_id, parse_id, require, stamp_created, touch
 
@@ -20,11 +21,20 @@ BASE = "/api/v2/users"
 ROLES = ("end-user", "agent", "admin")
 
 
+def _role_type(role: str, custom_role_id: int | None) -> int | None:
+    """0 = agent with a custom role, 4 = admin (Zendesk's ``role_type`` codes)."""
+    if role == "admin":
+        return 4
+    return 0 if role == "agent" and custom_role_id is not None else None
+
+
 def make_user(store: Store, name: str, email: str, *, role: str = "agent", owner: bool = False,
               custom_role_id: int | None = None) -> dict[str, Any]:
+    """A user; agents and admins join the default group, as the admin UI does on creation."""
     user = {
         "id": new_id(store, "users"), "name": name, "email": email, "role": role,
-        "role_type": None, "custom_role_id": custom_role_id, "active": True, "verified": True,
+        "role_type": _role_type(role, custom_role_id), "custom_role_id": custom_role_id,
+        "active": True, "verified": True,
         "suspended": False, "locale": "en-US", "locale_id": 1,
         "time_zone": "Pacific Time (US & Canada)", "default_group_id": None,
         "restricted_agent": False, "moderator": role == "admin", "only_private_comments": False,
@@ -32,7 +42,11 @@ def make_user(store: Store, name: str, email: str, *, role: str = "agent", owner
         "shared_agent": False, "tags": [], "user_fields": {}, "organization_id": None,
         "account_owner": owner,
     }
-    return store["users"].put(stamp_created(user))
+    store["users"].put(stamp_created(user))
+    default_group = next((g for g in store["groups"].values() if g.get("default")), None)
+    if role in {"agent", "admin"} and default_group is not None:
+        add_membership(store, user["id"], default_group["id"])
+    return user
 
 
 def render(ctx: RequestContext, user: dict[str, Any]) -> dict[str, Any]:
@@ -97,10 +111,13 @@ def update_user(ctx: RequestContext, user_id: str):
     user = get_or_404(ctx.store["users"], parse_id(user_id))
     data = ctx.wrapped("user")
     _check_role(ctx, data)
-    for key in ("name", "role", "custom_role_id", "default_group_id", "time_zone", "locale",
-                "restricted_agent", "ticket_restriction", "suspended"):
+    for key in ("name", "role", "custom_role_id", "time_zone", "locale", "ticket_restriction", "suspended"):
         if key in data:
             user[key] = data[key]
+    user["role_type"] = _role_type(user["role"], user.get("custom_role_id"))
+    if user["role"] == "end-user":
+        user["custom_role_id"] = None
+        remove_memberships(ctx.store, user_id=user["id"])
     touch(user)
     return json_response(200, {"user": render(ctx, user)})
 

@@ -103,7 +103,7 @@ def create_view(ctx: RequestContext):
     data = ctx.wrapped("view")
     store = ctx.store
     view: dict[str, Any] = {
-        "id": 0, "title": "", "raw_title": "", "description": None, "active": True,
+        "id": 0, "title": "", "raw_title": "", "description": "", "active": True,
         "default": False, "position": next_position(store["views"].values()),
         "conditions": {"all": [], "any": []}, "restriction": None, INTERNAL: dict(DEFAULT_OUTPUT),
     }

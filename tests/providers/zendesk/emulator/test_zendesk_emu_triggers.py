@@ -24,14 +24,24 @@ def test_fresh_account_has_standard_notification_triggers(client):
     assert "Notify requester and CCs of received request" in titles
 
 
-def test_vendor_example_request_creates_a_trigger_at_the_end(client):
+def test_vendor_example_request_needs_an_existing_category(client):
+    example = json.loads(EXAMPLE.read_text())
+    unknown = client.post("/api/v2/triggers", json=example)
+    assert unknown.status_code == 422 and "category_id" in unknown.json()["details"]
+    category = client.post("/api/v2/trigger_categories", json={"trigger_category": {"name": "Routing"}})
+    example["trigger"]["category_id"] = category.json()["trigger_category"]["id"]
     before = _ids(client)
-    response = client.post("/api/v2/triggers", json=json.loads(EXAMPLE.read_text()))
+    response = client.post("/api/v2/triggers", json=example)
     assert response.status_code == 201
     trigger = response.json()["trigger"]
-    assert trigger["category_id"] == "10026" and trigger["raw_title"] == "Roger Wilco"
+    assert trigger["category_id"] == example["trigger"]["category_id"] and trigger["raw_title"] == "Roger Wilco"
     assert trigger["conditions"]["all"][0] == {"field": "status", "operator": "is", "value": "open"}
     assert _ids(client) == before + [trigger["id"]]
+
+
+def test_trigger_without_category_joins_the_first_one(client):
+    first = client.get("/api/v2/trigger_categories").json()["trigger_categories"][0]
+    assert _trigger(client).json()["trigger"]["category_id"] == first["id"]
 
 
 def test_title_and_actions_are_required(client):

@@ -19,11 +19,21 @@ BASE_URL = "https://acme.zendesk.com"
 SPECS = Path("/work/shared/vendor-specs/zendesk")
 TOKEN_AUTH = "Basic " + base64.b64encode(b"admin@acme.com/token:abc123").decode()
 
-# Places where the vendored OAS is narrower than what Zendesk really sends. Each entry is
-# (schema name, property) -> why; the property is made nullable before validating.
+# Places where the vendored OAS is narrower than what Zendesk really sends, each with the
+# reason: (schema, property) -> (why, replacement schema for that property).
 KNOWN_SPEC_GAPS = {
-    ("ViewObject", "restriction"): "unrestricted views answer restriction: null (the spec "
-                                   "marks MacroCommonObject.restriction nullable but not views')",
+    ("ViewObject", "restriction"): (
+        "unrestricted views answer restriction: null (MacroCommonObject.restriction is nullable, "
+        "ViewObject's is not)",
+        {"type": "object", "additionalProperties": True, "nullable": True}),
+    ("ActionObject", "value"): (
+        "notification actions in automations and macros carry a list value "
+        "([recipient, subject, body]), as TriggerActionObject already allows",
+        {"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "array"}]}),
+    ("TicketFormStatusesResponse", "ticket_form_statuses"): (
+        "the spec caps the list at maxItems: 1, yet its own bulk-create example links two "
+        "statuses to one form",
+        {"type": "array", "items": {"$ref": "#/components/schemas/TicketFormStatusObject"}}),
 }
 
 
@@ -62,10 +72,10 @@ def _components(spec_file: str) -> dict[str, Any]:
     with open(SPECS / spec_file, encoding="utf-8") as handle:
         spec = yaml.load(handle, Loader=_Loader)
     components = copy.deepcopy(spec["components"])
-    for (schema, prop), _why in KNOWN_SPEC_GAPS.items():
-        target = components["schemas"].get(schema, {}).get("properties", {}).get(prop)
-        if target is not None:
-            target["nullable"] = True
+    for (schema, prop), (_why, replacement) in KNOWN_SPEC_GAPS.items():
+        properties = components["schemas"][schema]["properties"]
+        assert prop in properties, f"spec gap {schema}.{prop} no longer exists"
+        properties[prop] = replacement
     return _nullable_to_json_schema(components)
 
 

@@ -1,0 +1,152 @@
+"""Zendesk's kinds as the audit checks' concepts (``provisioner.audit.profile``).
+
+What Zendesk means by each: SLA metrics ``first_reply_time`` and the resolution-type metrics;
+auto-close automations that set status solved/closed, safe when they wait for status pending
+(an agent replied and asked the customer); the satisfaction survey as the action
+``satisfaction_score`` or a ``{{satisfaction.*}}`` placeholder in a notification; agents,
+group memberships, custom roles and help-center content read as sources where the provider
+does not (yet) declare them as kinds — a kind of the same name takes over when it is added.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping
+
+from providers.zendesk.kinds import KINDS
+from provisioner.audit.profile import (AuditProfile, AutoCloseConcept, CountConcept, HelpCenterConcept, SlaConcept,
+                                       SurveyConcept, WebhookConcept, default_updated_at)
+from provisioner.kind import READ_ONLY, Doc, Kind
+
+FIRST_REPLY = {"first_reply_time"}
+RESOLUTION = {"requester_wait_time", "agent_work_time", "total_resolution_time"}
+SURVEY_PLACEHOLDER = re.compile(r"\{\{\s*satisfaction\.")
+WEBHOOK_FOR_RULES = "conditional_ticket_events"
+DECLARED = {kind.name for kind in KINDS}
+
+
+def _source(name: str, path: str, list_key: str, natural_key: str, **api: Any) -> Kind:
+    return Kind(name=name, block=2, natural_key=natural_key, path=path, list_key=list_key,
+                capabilities=READ_ONLY, api=api, summary=f"read by the audit only ({path})")
+
+
+AGENTS = _source("agents", "/api/v2/users", "users", "email", list_params={"role[]": ["agent", "admin"]})
+SOURCES = (
+    AGENTS,
+    _source("group_memberships", "/api/v2/group_memberships", "group_memberships", "id"),
+    _source("custom_roles", "/api/v2/custom_roles", "custom_roles", "name", paging="none"),
+    _source("help_center_categories", "/api/v2/help_center/categories", "categories", "name"),
+    _source("help_center_sections", "/api/v2/help_center/sections", "sections", "name"),
+    _source("help_center_articles", "/api/v2/help_center/articles", "articles", "title"),
+)
+
+
+def _conditions(rule: Doc) -> list[Doc]:
+    conditions = rule.get("conditions") or {}
+    return [c for c in conditions.get("all") or [] if isinstance(c, dict)]
+
+
+def _actions(rule: Doc) -> list[Doc]:
+    return [a for a in rule.get("actions") or [] if isinstance(a, dict)]
+
+
+def _status_is(rule: Doc, statuses: set[str]) -> bool:
+    return any(c.get("field") == "status" and c.get("operator") == "is" and str(c.get("value")) in statuses
+               for c in _conditions(rule))
+
+
+def sla_targets(policy: Doc) -> Iterable[tuple[str, str]]:
+    for metric in policy.get("policy_metrics") or []:
+        name, priority = metric.get("metric"), metric.get("priority")
+        if metric.get("target") is None or not priority:
+            continue
+        if name in FIRST_REPLY:
+            yield priority, "first_reply"
+        elif name in RESOLUTION:
+            yield priority, "resolution"
+
+
+def closes_unsolved(rule: Doc) -> bool:
+    closes = any(a.get("field") == "status" and a.get("value") in {"solved", "closed"} for a in _actions(rule))
+    return closes and not _status_is(rule, {"solved", "closed"})
+
+
+def waits_for_agent_reply(rule: Doc) -> bool:
+    """Pending means an agent replied and is waiting on the customer; ``PENDING`` hours count from it."""
+    return _status_is(rule, {"pending"}) or any(c.get("field") == "PENDING" for c in _conditions(rule))
+
+
+def sends_survey(rule: Doc) -> bool:
+    for action in _actions(rule):
+        if action.get("field") == "satisfaction_score":
+            return True
+        values = action.get("value") if isinstance(action.get("value"), list) else [action.get("value")]
+        if any(isinstance(v, str) and SURVEY_PLACEHOLDER.search(v) for v in values):
+            return True
+    return False
+
+
+def survey_moment(rule: Doc) -> str | None:
+    if _status_is(rule, {"closed"}) or any(c.get("field") == "CLOSED" for c in _conditions(rule)):
+        return "closed"
+    if _status_is(rule, {"solved"}) or any(c.get("field") == "SOLVED" for c in _conditions(rule)):
+        return "solved"
+    return None
+
+
+def _active_agents(raw: Mapping[str, list[Doc]]) -> dict[str, Doc]:
+    return {str(u.get("id")): u for u in raw.get("agents", [])
+            if u.get("role") in {"agent", "admin"} and u.get("active", True) and not u.get("suspended")}
+
+
+def group_members(raw: Mapping[str, list[Doc]]) -> dict[str, int]:
+    agents = _active_agents(raw)
+    counts: dict[str, int] = {}
+    for membership in raw.get("group_memberships", []):
+        if str(membership.get("user_id")) in agents:
+            group = str(membership.get("group_id"))
+            counts[group] = counts.get(group, 0) + 1
+    return counts
+
+
+def role_holders(raw: Mapping[str, list[Doc]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for agent in _active_agents(raw).values():
+        if agent.get("custom_role_id") is not None:
+            role = str(agent["custom_role_id"])
+            counts[role] = counts.get(role, 0) + 1
+    return counts
+
+
+def article_category(article: Doc, raw: Mapping[str, list[Doc]]) -> Any:
+    sections = {str(s.get("id")): s for s in raw.get("help_center_sections", [])}
+    section = sections.get(str(article.get("section_id")))
+    return section.get("category_id") if section else None
+
+
+def updated_at(kind: str, raw: Doc) -> str | None:
+    """Articles age from their last edit (``edited_at``), not from votes or comments."""
+    if kind == "help_center_articles" and isinstance(raw.get("edited_at"), str):
+        return raw["edited_at"]
+    return default_updated_at(kind, raw)
+
+
+AUDIT_PROFILE = AuditProfile(
+    sla=SlaConcept(kind="sla_policies", targets=sla_targets),
+    auto_close=AutoCloseConcept(kind="automations", closes_unsolved=closes_unsolved,
+                                waits_for_agent_reply=waits_for_agent_reply),
+    survey=SurveyConcept(kinds=("triggers", "automations"), sends_survey=sends_survey, fires_on=survey_moment),
+    rule_kinds=tuple(k for k in ("triggers", "automations", "macros", "views", "sla_policies") if k in DECLARED),
+    automations="automations",
+    reference_targets=("groups", "ticket_fields", "brands", "schedules"),
+    webhooks=WebhookConcept(kind="webhooks",
+                            used_outside_rules=lambda hook: any(s != WEBHOOK_FOR_RULES for s in hook.get("subscriptions") or [])),
+    help_center=HelpCenterConcept(articles="help_center_articles", categories="help_center_categories",
+                                  published=lambda article: article.get("draft") is False,
+                                  category_of=article_category, needs=("help_center_sections",)),
+    group_members=CountConcept(kind="groups", count=group_members, needs=("group_memberships", "agents")),
+    role_holders=CountConcept(kind="custom_roles", count=role_holders, needs=("agents",),
+                              applies=lambda role: role.get("role_type", 0) == 0),
+    sources=SOURCES,
+    updated_at=updated_at,
+)

@@ -1,0 +1,1 @@
+"""How the living documents read Zendesk's kinds (``provisioner.docs.model.DocsProfile``)."""

@@ -1,0 +1,118 @@
+"""Record an apply as it runs: the apply's observer writes the history.
+
+``recording(...)`` wraps one call of ``apply_plan``:
+
+1. before it, the watched objects are read (``capture.Watch``) and kept in memory;
+2. at the first change's "start" event, before anything is written to the account, the
+   snapshot's before-state and the record are saved: an apply refused as stale leaves nothing;
+3. each "done"/"failed" event rewrites the small record, so a killed apply still says what it
+   did;
+4. afterwards (also after a failure or an exception) the watched objects are read again for the
+   snapshot's after-state, which is what rollback compares against to notice later edits.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from provisioner import __version__
+from provisioner.apply import Observer
+from provisioner.errors import ProvisionerError
+from provisioner.history.capture import Watch
+from provisioner.history.model import ApplyRecord, ChangeOutcome, Snapshot
+from provisioner.history.store import HistoryStore, now_iso
+from provisioner.plan.model import Change, Plan
+from provisioner.provider import Adapter, Provider
+
+log = logging.getLogger(__name__)
+
+
+class ApplyRecorder:
+    def __init__(self, plan: Plan, provider: Provider, adapter: Adapter, store: HistoryStore) -> None:
+        self.plan, self.provider, self.adapter, self.store = plan, provider, adapter, store
+        self.watch = Watch.for_plan(plan, provider)
+        live, raw = self.watch.read(adapter)
+        self.watched = self.watch.watched(live)
+        apply_id = store.new_id()
+        self.snapshot = Snapshot(apply_id=apply_id, provider=provider.name, account=adapter.account,
+                                 watched=self.watched, before=self.watch.capture(live, raw, self.watched, keep_raw=True))
+        self.record = ApplyRecord(
+            id=apply_id, started_at=now_iso(), provider=provider.name, account=adapter.account,
+            tool_version=__version__, plan_checksum=plan.checksum, desired_digest=plan.desired_digest,
+            changes=[ChangeOutcome(action=c.action, kind=c.kind, key=c.key, id=c.id) for c in plan.changes])
+        self.saved = False
+        self._position = {id(change): index for index, change in enumerate(plan.changes)}
+
+    @property
+    def apply_id(self) -> str:
+        return self.record.id
+
+    def observe(self, inner: Observer | None) -> Observer:
+        """An observer that records each event, then passes it on to ``inner``."""
+
+        def observer(event: str, change: Change, detail: Any) -> None:
+            self.on_event(event, change, detail)
+            if inner is not None:
+                inner(event, change, detail)
+
+        return observer
+
+    def on_event(self, event: str, change: Change, detail: Any) -> None:
+        outcome = self._outcome_of(change)
+        if outcome is None:
+            return
+        if event == "start":
+            if not self.saved:
+                self.store.save_snapshot(self.snapshot)
+                self.saved = True
+            outcome.status = "started"
+        elif event == "done":
+            outcome.status, outcome.new_id = "done", detail
+        elif event == "failed":
+            outcome.status, outcome.error = "failed", str(detail)
+        else:
+            return
+        self.store.save_record(self.record)
+
+    def _outcome_of(self, change: Change) -> ChangeOutcome | None:
+        index = self._position.get(id(change))
+        if index is None:  # a copy of the change (a resumed apply): find it by what it touches
+            index = next((i for i, c in enumerate(self.plan.changes)
+                          if (c.action, c.kind, c.key) == (change.action, change.kind, change.key)), None)
+        return None if index is None else self.record.changes[index]
+
+    def finish(self, error: BaseException | None) -> None:
+        """Take the after-state and close the record; nothing to do when no change started."""
+        if not self.saved:
+            return
+        statuses = {c.status for c in self.record.changes}
+        if error is not None or "started" in statuses:
+            self.record.outcome = "interrupted"
+            self.record.error = str(error) if error is not None else "a change started but never finished"
+        elif "failed" in statuses:
+            self.record.outcome = "failed"
+            self.record.error = next(c.error for c in self.record.changes if c.status == "failed")
+        else:
+            self.record.outcome = "complete"
+        try:
+            live, raw = self.watch.read(self.adapter)
+            self.snapshot.after = self.watch.capture(live, raw, self.watched, keep_raw=False)
+            self.store.save_snapshot(self.snapshot)
+        except ProvisionerError as exc:  # the apply's outcome matters more than the after-state
+            log.warning("could not read the account after apply %s: %s", self.apply_id, exc)
+        self.record.finished_at = now_iso()
+        self.store.save_record(self.record)
+
+
+@contextmanager
+def recording(plan: Plan, provider: Provider, adapter: Adapter, store: HistoryStore) -> Iterator[ApplyRecorder]:
+    """Record the apply run inside the ``with`` block (pass ``recorder.observe(...)`` to it)."""
+    recorder = ApplyRecorder(plan, provider, adapter, store)
+    try:
+        yield recorder
+    except BaseException as exc:
+        recorder.finish(exc)
+        raise
+    recorder.finish(None)

@@ -1,0 +1,88 @@
+"""``history`` lists applies newest first with counts and outcome; records live in a private,
+configurable folder and never hold a secret."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from provisioner import secrets
+from tests.conftest import EXAMPLES, write_yaml
+
+EXAMPLE = EXAMPLES / "zendesk"
+GROUP = "provider: zendesk\ngroups:\n  - name: Billing\n    description: {description}\n"
+
+
+def test_history_lists_applies_newest_first_with_counts_and_outcome(cli, tmp_path: Path) -> None:
+    assert cli("history").out.startswith("No applies recorded")
+    assert cli("apply", EXAMPLE, "--emulator", "--auto-approve").code == 0
+    edited = write_yaml(tmp_path / "edited", "groups.yaml", GROUP.format(description="Refunds only"))
+    assert cli("apply", edited, "--emulator", "--auto-approve").code == 0
+    listing = cli("history")
+    assert listing.code == 0
+    rows = [line for line in listing.out.splitlines() if line.startswith("20")]
+    assert len(rows) == 2
+    assert "~1" in rows[0] and "complete" in rows[0]
+    assert "+20" in rows[1] and "complete" in rows[1]
+    newest = rows[0].split()[0]
+    detail = cli("history", newest[:17])
+    assert "~ groups 'Billing'" in detail.out and ": done" in detail.out
+    records = json.loads(cli("history", "--json").out)
+    assert [r["id"] for r in records] == [newest, rows[1].split()[0]]
+    assert records[0]["plan_checksum"] and records[0]["account"] == "emulator.zendesk.invalid"
+
+
+def test_history_files_are_private(cli, tmp_path: Path) -> None:
+    assert cli("apply", EXAMPLE, "--emulator", "--auto-approve").code == 0
+    folder = tmp_path / ".provisioner" / "history"
+    files = list(folder.rglob("*.json"))
+    assert {f.name for f in files} == {"record.json", "snapshot.json"}
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for path in [folder, *{f.parent for f in files}]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o700
+
+
+def test_history_folder_from_flag_or_environment(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("apply", EXAMPLE, "--emulator", "--auto-approve", "--history-dir", "ci-artifacts/history").code == 0
+    assert list((tmp_path / "ci-artifacts" / "history").glob("*/record.json"))
+    assert not (tmp_path / ".provisioner" / "history").exists()
+    monkeypatch.setenv("PROVISIONER_HISTORY_DIR", str(tmp_path / "from-env"))
+    edited = write_yaml(tmp_path / "edited", "groups.yaml", GROUP.format(description="Refunds only"))
+    assert cli("apply", edited, "--emulator", "--auto-approve").code == 0
+    assert len(list((tmp_path / "from-env").glob("*/record.json"))) == 1
+    assert "~1" in cli("history").out
+    assert "+20" in cli("history", "--history-dir", "ci-artifacts/history").out
+
+
+def test_history_never_holds_a_secret(cli, tmp_path: Path) -> None:
+    secret = "s3cr3t-refund-token-0042"
+    secrets.register([secret])
+    try:
+        edited = write_yaml(tmp_path / "edited", "groups.yaml", GROUP.format(description=f"token {secret}"))
+        assert cli("apply", edited, "--emulator", "--auto-approve").code == 0
+        texts = [p.read_text() for p in (tmp_path / ".provisioner" / "history").rglob("*.json")]
+        assert texts and all(secret not in t for t in texts)
+        assert any(secrets.MASK in t for t in texts)
+    finally:
+        secrets._secrets.discard(secret)
+
+
+def test_a_stale_plan_leaves_no_record(cli, tmp_path: Path) -> None:
+    assert cli("plan", EXAMPLE, "--emulator", "--out", "plan.json").code == 0
+    assert cli("apply", EXAMPLE, "--emulator", "--auto-approve").code == 0
+    stale = cli("apply", "plan.json", "--emulator")
+    assert stale.code == 1 and "stale" in stale.err
+    assert len(list((tmp_path / ".provisioner" / "history").glob("*/record.json"))) == 1
+
+
+def test_a_corrupt_record_is_named(cli, tmp_path: Path) -> None:
+    assert cli("apply", EXAMPLE, "--emulator", "--auto-approve").code == 0
+    record = next((tmp_path / ".provisioner" / "history").glob("*/record.json"))
+    record.write_text("{not json")
+    result = cli("history")
+    assert result.code == 1
+    assert str(record.name) in result.err and "Traceback" not in result.text
