@@ -58,16 +58,16 @@ class Persistence:
     """How hard apply tries one change whose writes get no clear answer: how many sends in all,
     and how long to let the account settle before looking whether the last one landed."""
 
-    sends: int = 4
+    sends: int = 8
     settle_seconds: float = 1.0
     sleep: Callable[[float], None] = time.sleep
 
 
 def payload(kind: Kind, doc: Doc, table: KeyTable, resolve_value: Callable[[Any], Any] | None = None) -> Doc:
     """The request body for a desired doc: natural keys to ids, then the kind's own shape."""
-    body = rewrite(doc, kind.references, keys_to_ids(table))
-    if resolve_value is not None:
-        body = resolve_value(body)
+    # ${env:...} first: a key written with an escaped "$${" is looked up as the text it stands for.
+    body = resolve_value(doc) if resolve_value is not None else doc
+    body = rewrite(body, kind.references, keys_to_ids(table))
     return kind.to_payload(body) if kind.to_payload else body
 
 

@@ -50,6 +50,17 @@ def escape_literal(text: str) -> str:
     return _LOOKS_LIKE_PLACEHOLDER.sub(lambda m: ESCAPE, text)
 
 
+def literal(text: str) -> str:
+    """The text a value stands for, apart from its references: ``$${env:`` becomes ``${env:``.
+
+    Natural keys and references are matched as text (a live title, a group's name), so they are
+    compared in this form; a doc keeps its escapes until ``make_resolver`` sends or compares it.
+    """
+    if "$${" not in text:
+        return text
+    return _TOKEN.sub(lambda m: "${" if m.group(0) == ESCAPE and text.startswith("env:", m.end()) else m.group(0), text)
+
+
 def mask_references(text: str) -> str:
     """``${env:NAME}`` -> ``(sensitive)`` for display; escapes and other text are kept."""
     return _TOKEN.sub(lambda m: secrets.MASK if m.group(2) else m.group(0), text)

@@ -93,6 +93,9 @@ class Kind:
     # Fields the engine compares even when the YAML leaves them out, with the value an omitted
     # field means (``active: true``): so that turning a rule off in the UI shows as drift.
     defaults: dict[str, Any] = field(default_factory=dict)
+    # Top-level list fields whose order means nothing (an agent's groups, an article's tags):
+    # compared as sets, so the order a vendor returns them in is never drift.
+    unordered: frozenset[str] = frozenset()
 
     def key_of(self, doc: Doc) -> str:
         """The natural key of a desired or normalised live object, as a string."""

@@ -12,7 +12,8 @@ from provisioner.connect import open_adapter
 from provisioner.desired.load import load_desired
 from provisioner.desired.state import DesiredState
 from provisioner.environments import PROJECT_FILE, Environment, select_environment
-from provisioner.interpolation import Interpolator, make_resolver
+from provisioner.errors import UserError
+from provisioner.interpolation import Interpolator, env_names, make_resolver
 from provisioner.kind import Doc
 from provisioner.live import LiveState, build_live, read_raw
 from provisioner.plan.build import PlanRequest, build_plan, selected_kinds
@@ -65,8 +66,16 @@ class Target:
         source = str(self.settings.source) if self.settings.source else PROJECT_FILE
         return Interpolator(self.settings.variables, self.env, require_env=require_env, source=source)
 
-    def resolver(self) -> Callable[[Any], Any]:
-        """Resolves ``${env:NAME}`` from the process environment (diff and apply)."""
+    def resolver(self, plan: Plan | None = None) -> Callable[[Any], Any]:
+        """Resolves ``${env:NAME}`` from the process environment (diff and apply); with a plan,
+        first checks that every variable its changes use is set, so apply writes nothing
+        rather than stopping half way."""
+        if plan is not None:
+            missing = sorted(name for change in plan.changes for name in env_names(change.after)
+                             if name not in self.env)
+            if missing:
+                raise UserError(f"the plan uses ${{env:{missing[0]}}}, which is not set in this environment; "
+                                "set it and apply again (nothing was applied)")
         return make_resolver(self.env)
 
     def plan_request(self, request: PlanRequest) -> PlanRequest:
@@ -97,11 +106,15 @@ def plan_path(path: Path, target: Target, request: PlanRequest) -> Planned:
     state, provider = load_path(path, target, require_env=True)
     request = target.plan_request(request)
     adapter = target.connect(provider)
-    kinds = selected_kinds(provider, request.blocks)
-    to_read = _with_reference_targets(provider, kinds)
-    raw = read_raw(adapter, to_read)
-    live = build_live(adapter.account, to_read, raw)
-    return Planned(build_plan(state, provider, live, request), state, provider, live, adapter, raw)
+    try:
+        kinds = selected_kinds(provider, request.blocks)
+        to_read = _with_reference_targets(provider, kinds)
+        raw = read_raw(adapter, to_read)
+        live = build_live(adapter.account, to_read, raw)
+        return Planned(build_plan(state, provider, live, request), state, provider, live, adapter, raw)
+    except BaseException:
+        adapter.close()  # the caller only gets the adapter (to close) when planning succeeded
+        raise
 
 
 def _with_reference_targets(provider: Provider, kinds: list) -> list:

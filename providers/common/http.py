@@ -31,6 +31,7 @@ from providers.common.pacing import Pacer, RateHeaders
 from providers.common.pacing import retry_after_seconds as header_retry_after
 from providers.common.retry_policy import (NOT_SENT, TRANSIENT_STATUSES, Verdict, error_in_body,
                                            verdict_for_error_body, verdict_for_exception, verdict_for_status)
+from providers.common.transport_errors import describe
 from provisioner.errors import ApiError, OutcomeUnknown, UserError
 
 log = logging.getLogger("provisioner.http")
@@ -200,7 +201,7 @@ class JsonHttp:
             response = self.client.request(method, path, json=json_body, params=params)
         except httpx.TransportError as exc:
             verdict = verdict_for_exception(method, exc)
-            raise _AttemptFailed(verdict, 0, f"{type(exc).__name__}: no answer from {self._host()}",
+            raise _AttemptFailed(verdict, 0, describe(exc, self._host()),
                                  maybe_applied=not isinstance(exc, NOT_SENT)) from None
         finally:
             self.pacer.after(ticket, response)

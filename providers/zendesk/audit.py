@@ -55,6 +55,12 @@ def _status_is(rule: Doc, statuses: set[str]) -> bool:
                for c in _conditions(rule))
 
 
+def _timer(rule: Doc, status: str) -> bool:
+    """A time condition counting from a status (legacy ``PENDING`` or ``hours_since_pending``)."""
+    names = {status.upper(), f"hours_since_{status}"}
+    return any(c.get("field") in names for c in _conditions(rule))
+
+
 def sla_targets(policy: Doc) -> Iterable[tuple[str, str]]:
     for metric in policy.get("policy_metrics") or []:
         name, priority = metric.get("metric"), metric.get("priority")
@@ -73,7 +79,7 @@ def closes_unsolved(rule: Doc) -> bool:
 
 def waits_for_agent_reply(rule: Doc) -> bool:
     """Pending means an agent replied and is waiting on the customer; ``PENDING`` hours count from it."""
-    return _status_is(rule, {"pending"}) or any(c.get("field") == "PENDING" for c in _conditions(rule))
+    return _status_is(rule, {"pending"}) or _timer(rule, "pending")
 
 
 def sends_survey(rule: Doc) -> bool:
@@ -87,9 +93,9 @@ def sends_survey(rule: Doc) -> bool:
 
 
 def survey_moment(rule: Doc) -> str | None:
-    if _status_is(rule, {"closed"}) or any(c.get("field") == "CLOSED" for c in _conditions(rule)):
+    if _status_is(rule, {"closed"}) or _timer(rule, "closed"):
         return "closed"
-    if _status_is(rule, {"solved"}) or any(c.get("field") == "SOLVED" for c in _conditions(rule)):
+    if _status_is(rule, {"solved"}) or _timer(rule, "solved"):
         return "solved"
     return None
 
@@ -118,13 +124,14 @@ def role_holders(raw: Mapping[str, list[Doc]]) -> dict[str, int]:
     return counts
 
 
-def article_category(article: Doc, raw: Mapping[str, list[Doc]]) -> Any:
+def article_categories(article: Doc, raw: Mapping[str, list[Doc]]) -> list[Any]:
+    """An article's category, through its section."""
     sections = {str(s.get("id")): s for s in raw.get("help_center_sections", [])}
     section = sections.get(str(article.get("section_id")))
-    return section.get("category_id") if section else None
+    return [section.get("category_id")] if section else []
 
 
-def updated_at(kind: str, raw: Doc) -> str | None:
+def updated_at(kind: str, raw: Doc) -> str | int | None:
     """Articles age from their last edit (``edited_at``), not from votes or comments."""
     if kind == "help_center_articles" and isinstance(raw.get("edited_at"), str):
         return raw["edited_at"]
@@ -137,13 +144,13 @@ AUDIT_PROFILE = AuditProfile(
                                 waits_for_agent_reply=waits_for_agent_reply),
     survey=SurveyConcept(kinds=("triggers", "automations"), sends_survey=sends_survey, fires_on=survey_moment),
     rule_kinds=tuple(k for k in ("triggers", "automations", "macros", "views", "sla_policies") if k in DECLARED),
-    automations="automations",
+    automations=("automations",),
     reference_targets=("groups", "ticket_fields", "brands", "schedules"),
     webhooks=WebhookConcept(kind="webhooks",
                             used_outside_rules=lambda hook: any(s != WEBHOOK_FOR_RULES for s in hook.get("subscriptions") or [])),
     help_center=HelpCenterConcept(articles="help_center_articles", categories="help_center_categories",
                                   published=lambda article: article.get("draft") is False,
-                                  category_of=article_category, needs=("help_center_sections",)),
+                                  categories_of=article_categories, needs=("help_center_sections",)),
     group_members=CountConcept(kind="groups", count=group_members, needs=("group_memberships", "agents")),
     role_holders=CountConcept(kind="custom_roles", count=role_holders, needs=("agents",),
                               applies=lambda role: role.get("role_type", 0) == 0),

@@ -31,7 +31,8 @@ class Check:
 
 
 def not_declared(concept: str) -> str:
-    return f"the provider declares no {concept} in its audit profile"
+    """The skip note of a check whose concept the provider's audit profile does not map."""
+    return f"no kind maps to {concept} (the provider's API has none, or its audit profile does not declare them)"
 
 
 class SkipCheck(Exception):

@@ -26,9 +26,10 @@ def default_is_active(kind: str, raw: Doc) -> bool:
     return raw.get("active", True) is not False and not raw.get("deleted")
 
 
-def default_updated_at(kind: str, raw: Doc) -> str | None:
+def default_updated_at(kind: str, raw: Doc) -> str | int | None:
+    """``updated_at`` as the API gives it: an ISO-8601 string, or Unix seconds (Intercom)."""
     value = raw.get("updated_at")
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,13 @@ class WebhookConcept:
 
 @dataclass(frozen=True)
 class HelpCenterConcept:
-    """+ category_of: an article -> the id of its top-level category (through sections/folders)."""
+    """+ categories_of: an article -> the ids of the categories it appears in (its category
+    through sections or folders; with nested collections, every collection above it too)."""
 
     articles: str
     categories: str
     published: Callable[[Doc], bool]
-    category_of: Callable[[Doc, Raw], Any]
+    categories_of: Callable[[Doc, Raw], Iterable[Any]]
     needs: tuple[str, ...] = ()
 
 
@@ -98,7 +100,7 @@ class CountConcept:
 class AuditProfile:
     """
     + rule_kinds: rules, macros and views (what refers to other objects and can go inactive).
-    + automations: the kind counted by ``too-many-automations``.
+    + automations: the kinds counted together by ``too-many-automations``.
     + reference_targets: kinds whose deletion or deactivation breaks a rule (groups, fields,
       brands, schedules).
     """
@@ -107,7 +109,7 @@ class AuditProfile:
     auto_close: AutoCloseConcept | None = None
     survey: SurveyConcept | None = None
     rule_kinds: tuple[str, ...] = ()
-    automations: str | None = None
+    automations: tuple[str, ...] = ()
     reference_targets: tuple[str, ...] = ()
     webhooks: WebhookConcept | None = None
     help_center: HelpCenterConcept | None = None
@@ -115,7 +117,7 @@ class AuditProfile:
     role_holders: CountConcept | None = None
     sources: tuple[Kind, ...] = ()
     is_active: Callable[[str, Doc], bool] = default_is_active
-    updated_at: Callable[[str, Doc], str | None] = default_updated_at
+    updated_at: Callable[[str, Doc], str | int | None] = default_updated_at
 
 
 EMPTY_PROFILE = AuditProfile()

@@ -51,7 +51,7 @@ def run_check(check: Check, snapshot: Snapshot, settings: CheckSettings) -> Chec
     if not settings.enabled:
         return CheckResult(**base, status="disabled")
     needed = check.needs(snapshot.profile)
-    why_not = needed if isinstance(needed, str) else snapshot.missing(needed)
+    why_not = f"{snapshot.provider.name}: {needed}" if isinstance(needed, str) else snapshot.missing(needed)
     if why_not:
         return CheckResult(**base, status="skipped", note=why_not)
     try:
@@ -66,10 +66,9 @@ def audit_settings(path: Path, disabled: list[str]) -> dict[str, CheckSettings]:
     return load_config(load_project(found) if found else None, disabled)
 
 
-def run_audit(path: Path, target: Target, environment: str | None = None, disabled: list[str] | None = None,
-              now: datetime | None = None) -> AuditReport:
+def run_audit(path: Path, target: Target, disabled: list[str] | None = None, now: datetime | None = None) -> AuditReport:
     settings = audit_settings(path, disabled or [])
-    planned, env_name = plan_for_drift(path, target, environment)
+    planned, env_name = plan_for_drift(path, target)
     try:
         provider = planned.provider
         profile: AuditProfile = provider.audit_profile or EMPTY_PROFILE

@@ -63,11 +63,12 @@ class Snapshot:
     def age_days(self, kind_name: str, raw: Doc) -> float | None:
         """Days since the object was last updated, from the raw ``updated_at`` (None if unknown)."""
         stamp = self.profile.updated_at(kind_name, raw)
-        if not stamp:
+        if stamp is None or stamp == "":
             return None
         try:
-            when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-        except ValueError:
+            when = (datetime.fromtimestamp(stamp, timezone.utc) if isinstance(stamp, int)
+                    else datetime.fromisoformat(stamp.replace("Z", "+00:00")))
+        except (ValueError, OverflowError, OSError):
             return None
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)

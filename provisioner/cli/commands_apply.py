@@ -11,8 +11,8 @@ from provisioner import secrets
 from provisioner.apply import ApplyReport, Observer
 from provisioner.cli.context import CommandContext
 from provisioner.cli.options import add_plan_options, plan_request
-from provisioner.errors import UserError
-from provisioner.history.hook import add_history_option, recorded
+from provisioner.errors import ProvisionerError, UserError
+from provisioner.cli.commands_history import add_history_option, recorded
 from provisioner.journal.run import apply_journaled, find_resumable, resume_journaled
 from provisioner.plan.model import SYMBOLS, Change, Plan
 from provisioner.plan.store import load_plan
@@ -49,22 +49,35 @@ def run_apply(args: argparse.Namespace, ctx: CommandContext) -> int:
     else:
         planned = plan_path(args.source, ctx.target, plan_request(args))
         plan, provider, adapter = planned.plan, planned.provider, planned.adapter
-        render_plan(plan, ctx.out, show_unmanaged=False)
-        if plan.errors:
-            return 1
-        if not plan.changes:
-            return 0
-        if not args.auto_approve:
-            if not ctx.interactive:
-                raise UserError("not applying without review: pass --auto-approve, or save a plan with 'plan --out' and apply that")
-            answer = ctx.out.input("\nApply these changes? Only 'yes' is accepted: ")
-            if answer.strip() != "yes":
-                ctx.print("Apply cancelled.")
-                return 1
+        try:
+            refusal = review(plan, args, ctx)
+        except ProvisionerError:
+            adapter.close()
+            raise
+        if refusal is not None:
+            adapter.close()
+            return refusal
     try:
         return report(apply_with_progress(plan, provider, adapter, ctx, history_dir=args.history_dir), ctx)
     finally:
         adapter.close()
+
+
+def review(plan: Plan, args: argparse.Namespace, ctx: CommandContext) -> int | None:
+    """Show a fresh plan and get it approved; an exit code when there is nothing to apply."""
+    render_plan(plan, ctx.out, show_unmanaged=False)
+    if plan.errors:
+        return 1
+    if not plan.changes:
+        return 0
+    if not args.auto_approve:
+        if not ctx.interactive:
+            raise UserError("not applying without review: pass --auto-approve, or save a plan with 'plan --out' and apply that")
+        answer = ctx.out.input("\nApply these changes? Only 'yes' is accepted: ")
+        if answer.strip() != "yes":
+            ctx.print("Apply cancelled.")
+            return 1
+    return None
 
 
 def apply_with_progress(plan: Plan, provider, adapter, ctx: CommandContext,  # type: ignore[no-untyped-def]
@@ -76,7 +89,8 @@ def apply_with_progress(plan: Plan, provider, adapter, ctx: CommandContext,  # t
     observer = progress_observer(ctx)
     with recorded(plan, provider, adapter, ctx, history_dir) as history:  # every apply can be rolled back
         return apply_journaled(plan, provider, adapter, ctx.target.workdir, observer=history.observe(observer),
-                               notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"))
+                               notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"),
+                               resolve_value=ctx.target.resolver(plan))
 
 
 def progress_observer(ctx: CommandContext) -> Observer:
@@ -113,7 +127,8 @@ def run_resume(args: argparse.Namespace, ctx: CommandContext) -> int:
         with recorded(plan, provider, adapter, ctx, args.history_dir) as history:
             result = resume_journaled(journal, provider, adapter, ctx.target.workdir,
                                       observer=history.observe(observer),
-                                      notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"))
+                                      notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"),
+                                      resolve_value=ctx.target.resolver(plan))
         return report(result, ctx)
     finally:
         adapter.close()

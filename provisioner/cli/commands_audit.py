@@ -11,7 +11,7 @@ from contextlib import nullcontext
 
 from provisioner.audit.render import AUDIT_RENDERERS, headline
 from provisioner.audit.run import run_audit
-from provisioner.cli.commands_drift import DRIFT, NO_DRIFT, add_report_options, emit
+from provisioner.cli.commands_drift import DRIFT, NO_DRIFT, add_report_options, emit, reports_wanted
 from provisioner.cli.context import CommandContext
 
 
@@ -25,7 +25,8 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def run_audit_command(args: argparse.Namespace, ctx: CommandContext) -> int:
+    wanted = reports_wanted(args)
     with ctx.out.status("Reading the live account…") if ctx.interactive else nullcontext():
-        report = run_audit(args.path, ctx.target, getattr(args, "env", None), args.disable)
-    emit(AUDIT_RENDERERS[args.format](report), args, ctx, headline(report))
+        report = run_audit(args.path, ctx.target, args.disable)
+    emit(report, wanted, AUDIT_RENDERERS, ctx, headline(report))
     return NO_DRIFT if report.passed else DRIFT

@@ -1,17 +1,40 @@
 """``history``: the applies recorded in the history folder, newest first; ``history APPLY_ID``
-shows what one of them did to each object."""
+shows what one of them did to each object. Also the two hooks apply commands use: where the
+history goes (``history_store``) and "record this apply" (``recorded``)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
 
 from rich.markup import escape
 
 from provisioner.cli.context import CommandContext
-from provisioner.history.hook import add_history_option, history_store
+from provisioner.history.location import add_history_option, history_dir
 from provisioner.history.model import ApplyRecord
-from provisioner.plan.model import SYMBOLS
+from provisioner.history.recorder import ApplyRecorder, recording
+from provisioner.history.store import HistoryStore
+from provisioner.plan.model import SYMBOLS, Plan
+from provisioner.provider import Adapter, Provider
+
+__all__ = ["add_history_option", "history_store", "recorded", "register"]
+
+
+def history_store(ctx: CommandContext, flag: Path | None) -> HistoryStore:
+    return HistoryStore(history_dir(flag, ctx.target.env, ctx.target.workdir))
+
+
+@contextmanager
+def recorded(plan: Plan, provider: Provider, adapter: Adapter, ctx: CommandContext,
+             flag: Path | None) -> Iterator[ApplyRecorder]:
+    """Record the apply run in the block; afterwards tell the user how to undo it."""
+    with recording(plan, provider, adapter, history_store(ctx, flag), ctx.target.resolver()) as recorder:
+        yield recorder
+    if recorder.saved:
+        ctx.print(f"Recorded as apply {recorder.apply_id}; undo it with: provisioner rollback {recorder.apply_id}")
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from provisioner.cli.context import CommandContext
 from provisioner.desired.schema import desired_state_schema
+from provisioner.docs_kinds import capability_rows, kinds_markdown
 from provisioner.provider import KNOWN_PROVIDERS, load_provider
 
 
@@ -20,6 +21,8 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     kinds = commands.add_parser("kinds", parents=[parent], help="list the kinds a provider manages and what the API allows")
     kinds.add_argument("--provider", required=True, choices=KNOWN_PROVIDERS)
     kinds.add_argument("--json", action="store_true")
+    kinds.add_argument("--markdown", action="store_true",
+                       help="the provider's reference page, as in docs/providers/NAME.md (generated from the declarations)")
     kinds.set_defaults(handler=run_kinds)
 
 
@@ -31,23 +34,11 @@ def run_schema(args: argparse.Namespace, ctx: CommandContext) -> int:
 VERBS = ("read", "create", "update", "delete", "reorder")
 
 
-def capability_rows(provider) -> list[dict]:  # type: ignore[no-untyped-def]
-    rows = []
-    for kind in provider.kinds:
-        caps = kind.capabilities
-        row = {"kind": kind.name, "block": kind.block, "natural_key": kind.natural_key}
-        for verb in VERBS:
-            allowed = caps.allows(verb) if verb != "reorder" else caps.reorder
-            row[verb] = allowed
-        if caps.delete_means:
-            row["delete"] = caps.delete_means
-        row["notes"] = "; ".join(f"{verb}: {why}" for verb, why in caps.why_not.items())
-        rows.append(row)
-    return rows
-
-
 def run_kinds(args: argparse.Namespace, ctx: CommandContext) -> int:
     provider = load_provider(args.provider)
+    if args.markdown:
+        print(kinds_markdown(provider), end="")
+        return 0
     rows = capability_rows(provider)
     if args.json:
         print(json.dumps(rows, indent=2))

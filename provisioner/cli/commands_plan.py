@@ -8,10 +8,9 @@ from pathlib import Path
 
 from provisioner.cli.context import CommandContext
 from provisioner.cli.options import add_plan_options, plan_request
-from provisioner.desired.load import load_desired
 from provisioner.plan.store import save_plan
 from provisioner.render.plan_text import render_plan
-from provisioner.workflow import plan_path
+from provisioner.workflow import load_path, plan_path
 
 
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -29,7 +28,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
 
 
 def run_validate(args: argparse.Namespace, ctx: CommandContext) -> int:
-    state, provider = load_desired(args.path)
+    state, provider = load_path(args.path, ctx.target)  # ${var.NAME} of the environment, too
     ctx.print(f"Valid: {state.count()} objects for {provider.name} in {len(state.sources)} file(s).")
     return 0
 
@@ -37,6 +36,7 @@ def run_validate(args: argparse.Namespace, ctx: CommandContext) -> int:
 def run_plan(args: argparse.Namespace, ctx: CommandContext) -> int:
     with ctx.out.status("Reading the live account…") if ctx.interactive else nullcontext():
         planned = plan_path(args.path, ctx.target, plan_request(args))
+    planned.adapter.close()  # every request is made; close now so no error below leaks the connection
     plan = planned.plan
     if args.out:
         save_plan(plan, args.out)
@@ -46,7 +46,6 @@ def run_plan(args: argparse.Namespace, ctx: CommandContext) -> int:
         render_plan(plan, ctx.out)
         if args.out:
             ctx.print(f"Saved the plan to {args.out}. Apply exactly these changes with: provisioner apply {args.out}")
-    planned.adapter.close()
     if plan.errors:
         return 1
     return 2 if args.detailed_exitcode and plan.changes else 0

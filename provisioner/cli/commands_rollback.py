@@ -15,7 +15,7 @@ from rich.markup import escape
 from provisioner.cli.commands_apply import apply_with_progress, report
 from provisioner.cli.context import CommandContext
 from provisioner.errors import UserError
-from provisioner.history.hook import add_history_option, history_store
+from provisioner.cli.commands_history import add_history_option, history_store
 from provisioner.history.overwrites import Overwrite
 from provisioner.history.reverse import build_rollback, with_forced_overwrites
 from provisioner.history.selection import Undo, plan_undo
@@ -62,11 +62,11 @@ def run_rollback(args: argparse.Namespace, ctx: CommandContext) -> int:
         ctx.print(f"Rolling back {describe(undo)} on {undo.account}.")
         rollback = build_rollback(undo, provider, adapter)
         plan = rollback.plan
-        if rollback.overwrites:
+        if rollback.overwrites and not args.force:
             show_overwrites(rollback.overwrites, ctx)
-            if not args.force:
-                raise UserError(f"rollback refused: {len(rollback.overwrites)} later change(s) listed above would be lost; "
-                                "pass --force to overwrite them")
+            raise UserError(f"rollback refused: {len(rollback.overwrites)} later change(s) listed above would be lost; "
+                            "pass --force to overwrite them")
+        if rollback.overwrites:  # forced: the plan's warnings name every edit it overwrites
             plan = with_forced_overwrites(rollback)
         render_plan(plan, ctx.out, show_unmanaged=False)
         if args.out:

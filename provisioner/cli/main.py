@@ -16,6 +16,8 @@ from provisioner import __version__, secrets
 from provisioner.cli import commands_apply, commands_blocks, commands_docs, commands_info, commands_plan, commands_serve
 from provisioner.cli import commands_audit, commands_drift
 from provisioner.cli import commands_history, commands_rollback
+from provisioner.cli import commands_compare, commands_export
+from provisioner.cli.env_option import add_env_option
 from provisioner.cli.context import CommandContext, make_context
 from provisioner.errors import ProvisionerError, UsageError
 
@@ -25,6 +27,7 @@ REGISTRARS: list[Registrar] = [
     commands_blocks.register, commands_drift.register, commands_audit.register,
     commands_history.register, commands_rollback.register,
     commands_docs.register,
+    commands_export.register, commands_compare.register,
 ]
 
 
@@ -46,6 +49,7 @@ def common_options() -> argparse.ArgumentParser:
                         help="debug logging (secrets are still masked) and tracebacks on errors")
     parent.add_argument("--workdir", default=argparse.SUPPRESS,
                         help="folder holding .provisioner/ state (default: current folder)")
+    add_env_option(parent)
     return parent
 
 

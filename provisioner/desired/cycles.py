@@ -21,6 +21,7 @@ Edge = tuple[Node, tuple]  # (target, path of the referring field)
 def reference_edges(state: DesiredState, provider: Provider) -> dict[Node, list[Edge]]:
     """For every declared object, the declared objects it names, with the naming field's path."""
     edges: dict[Node, list[Edge]] = {}
+    declared = {(kind.name, obj.key) for kind in provider.kinds for obj in state.of(kind.name)}
     for kind in provider.kinds:
         for obj in state.of(kind.name):
             found = edges.setdefault((kind.name, obj.key), [])
@@ -29,7 +30,8 @@ def reference_edges(state: DesiredState, provider: Provider) -> dict[Node, list[
                 if ref.key_prefix and not raw.startswith(ref.key_prefix):
                     continue
                 key = raw[len(ref.key_prefix):]
-                if state.find(ref.target, key) is not None:
+                # An object the API cannot create already exists: it never waits for another.
+                if (ref.target, key) in declared and provider.kind(ref.target).capabilities.create:
                     found.append(((ref.target, key), path))
     return edges
 

@@ -17,7 +17,7 @@ otherwise silently stop nothing).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from provisioner.errors import InputError, Location
@@ -96,3 +96,13 @@ def check_rules(kind: str, rules: tuple[ObjectIgnore, ...], declared: set[str]) 
         if not rule.fields and rule.key in declared:
             raise InputError(rule.location, f"{kind}.ignore", f"{rule.key!r} is declared in the YAML, so it is managed; "
                              "ignore some of its fields with 'fields: [...]' or remove it from the YAML")
+
+
+def merge_options(earlier: Any, later: Any) -> Any:
+    """Options of a kind written in two files add up (a file of ignore rules next to the objects)
+    instead of the later file silently replacing the earlier one's rules."""
+    if earlier is None:
+        return later
+    return replace(later, prune=earlier.prune or later.prune, ignore=earlier.ignore + later.ignore,
+                   ignore_objects=earlier.ignore_objects + later.ignore_objects,
+                   location=earlier.location or later.location)

@@ -13,10 +13,11 @@ from typing import Any, Callable
 from pydantic import ValidationError
 
 from provisioner.desired.cycles import check_cycles
-from provisioner.desired.ignore import check_rules, parse_ignore
+from provisioner.desired.ignore import check_rules, merge_options, parse_ignore
 from provisioner.desired.state import DesiredObject, DesiredState, KindOptions, digest_of, yaml_files
 from provisioner.desired.yaml_lines import parse
 from provisioner.errors import InputError, Location, UserError
+from provisioner.interpolation import env_names, literal
 from provisioner.kind import Kind
 from provisioner.people import names_people
 from provisioner.provider import Provider, load_provider
@@ -30,7 +31,11 @@ Interpolate = Callable[[Any, Location], Any]
 
 
 def read_text(path: Path) -> str:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        raise InputError(Location(str(path), 1), "", f"cannot read the file: {reason}") from None
     if len(data) > MAX_FILE_BYTES:
         raise InputError(Location(str(path), 1), "", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
     if b"\0" in data:
@@ -81,9 +86,10 @@ def load_desired(path: Path, interpolate: Interpolate | None = None) -> tuple[De
             kind = provider.kind(section)
             opts, items, items_path = _section(kind, value, lines, file)
             if opts is not None:
-                options[kind.name] = opts
+                options[kind.name] = merge_options(options.get(kind.name), opts)
+            item_lines = _lines_by_item(lines, items_path)
             for index, item in enumerate(items):
-                obj = _object(kind, item, items_path + (index,), lines, file, interpolate)
+                obj = _object(kind, item, items_path + (index,), item_lines.get(index, lines), file, interpolate)
                 _refuse_duplicate(objects.setdefault(kind.name, []), obj, kind)
                 objects[kind.name].append(obj)
     assert provider is not None
@@ -119,6 +125,22 @@ def _section(kind: Kind, value: Any, lines: dict, file: Path) -> tuple[KindOptio
     return KindOptions(prune=prune, ignore=ignore, location=at, ignore_objects=ignore_objects), items, (kind.name, "items")
 
 
+def _lines_by_item(lines: dict, items_path: tuple) -> dict[int, dict]:
+    """Each list item's own lines, by index, in one pass over the file's lines.
+
+    ``_object`` used to scan every line of the file for every object, which made loading
+    quadratic (3,000 groups took over ten seconds). Singleton sections keep the whole map.
+    """
+    if items_path[-1] == "<single>":
+        return {}
+    depth = len(items_path)
+    grouped: dict[int, dict] = {}
+    for path, location in lines.items():
+        if len(path) > depth and path[:depth] == items_path and isinstance(path[depth], int):
+            grouped.setdefault(path[depth], {})[path] = location
+    return grouped
+
+
 def _object(kind: Kind, item: Any, path: tuple, lines: dict, file: Path,
             interpolate: Interpolate | None) -> DesiredObject:
     base = path[:-1] if path[-1] == "<single>" else path
@@ -136,7 +158,10 @@ def _object(kind: Kind, item: Any, path: tuple, lines: dict, file: Path,
     key = kind.key_of(item)
     if not key:
         raise InputError(at, f"{kind.name}.{kind.natural_key}", "missing; it is this kind's natural key")
-    return DesiredObject(kind.name, key, item, at, own_lines, match_id)
+    if env_names(key):
+        raise InputError(own_lines.get((kind.natural_key,), at), f"{kind.name}.{kind.natural_key}",
+                         "a natural key names the object in every account; it cannot come from ${env:...}")
+    return DesiredObject(kind.name, literal(key), item, at, own_lines, match_id)
 
 
 def _pin(kind: Kind, item: dict, own_lines: dict, at: Location) -> tuple[dict, Any]:
@@ -184,11 +209,14 @@ EXPECTED = {
 
 
 def _type_message(error: Any) -> str:
-    """``should be true or false (got 'maybe')``; other errors keep pydantic's wording."""
+    """``should be a boolean, true or false (got 'maybe')``; choices say what was given too;
+    other errors keep pydantic's wording."""
     expected = EXPECTED.get(error["type"])
+    given = error.get("input")
+    if error["type"] in {"literal_error", "enum"} and isinstance(given, (str, int, float, bool)):
+        return f"{error['msg']} (got {given!r})"
     if expected is None:
         return str(error["msg"])
-    given = error.get("input")
     if isinstance(given, (str, int, float, bool)) and len(repr(given)) <= 40:
         return f"should be {expected} (got {given!r})"
     return f"should be {expected} (got a {_yaml_type(given)})"
@@ -244,7 +272,7 @@ def check_references(state: DesiredState, provider: Provider) -> None:
                 raw = str(value)
                 if ref.key_prefix and not raw.startswith(ref.key_prefix):
                     continue
-                key = raw[len(ref.key_prefix):]
+                key = literal(raw[len(ref.key_prefix):])
                 target = provider.kind(ref.target)
                 if key in target.builtin or state.find(ref.target, key) is not None or names_people(target):
                     continue  # people live in each account; the plan checks them there

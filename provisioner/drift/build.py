@@ -5,7 +5,8 @@ Drift is the plan read backwards, so it is computed by the plan machinery itself
 
   create            → missing        (declared, not in the account)
   update / replace  → modified       (field by field)
-  reorder           → order_changed
+  reorder           → order_changed  (when the objects present are out of order, not merely
+                                       because a missing one would be recreated at the end)
   delete            → unmanaged      (only with ``prune: true``: apply would delete it)
   plan.unmanaged    → unmanaged      (live, not declared, not ignored)
   ambiguous_match   → duplicate      (several live objects share a declared key)
@@ -66,6 +67,9 @@ class _Builder:
                 fields=field_drifts(kind, change.after or {}, change.before or {}, change.fields),
                 note="an immutable field differs: only recreating the object can restore it" if change.action == "replace" else ""))
         elif change.action == "reorder":
+            present = set(change.before_order or [])
+            if [k for k in change.order or [] if k in present] == list(change.before_order or []):
+                return  # only a missing object is out of place: it is reported as missing, not as order
             self.items.append(DriftItem(type="order_changed", kind=change.kind, key="(order)",
                                         desired_order=change.order, live_order=change.before_order))
         elif change.action == "delete":

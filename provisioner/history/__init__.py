@@ -14,7 +14,8 @@ through the same review, stale check and apply as any other plan. The modules:
 + location: where the history folder is (flag, environment variable, default).
 + store: reading and writing records and snapshots (0600 files, secrets masked).
 + capture: reading the state of what an apply touches, before and after it.
-+ recorder: the apply observer that writes the record and snapshots as the apply runs.
++ recorder: the apply observer that writes the record and snapshots as the apply runs
+  (``provisioner.cli.commands_history.recorded`` wraps an apply command with it).
 + selection: which applies a rollback undoes and the state to return each object to.
 + overwrites: what changed since those applies, which rollback would overwrite.
 + reverse: the reverse plan itself; notes: what cannot be restored exactly.

@@ -9,7 +9,10 @@ every reference is rewritten to a natural key exactly as a plan does.
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from provisioner.history.model import ObjectState, StateCapture
+from provisioner.interpolation import conceal, escape_literal
 from provisioner.history.store import now_iso
 from provisioner.kind import Kind
 from provisioner.live import LiveState, build_live, drop_path, read_raw
@@ -20,6 +23,25 @@ from provisioner.workflow import _with_reference_targets as with_reference_targe
 
 ORDER_ACTIONS = frozenset({"create", "delete", "replace", "reorder"})
 Address = tuple[str, str]
+Resolve = Callable[[Any], Any]
+
+
+def restorable(desired: Any, live: dict, resolve: Resolve | None) -> dict:
+    """A live doc as the history keeps it, in the terms a plan uses: a value that an
+    ``${env:NAME}`` of ``desired`` resolves to is kept as that reference (apply resolves it
+    again), any other registered secret is masked, and live text that merely looks like a
+    placeholder is escaped so that apply sends it back as written."""
+    return conceal(desired, _escaped(live), resolve)
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return escape_literal(value)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
 
 
 def referred_keys(kind: Kind, doc: dict) -> set[Address]:
@@ -38,8 +60,10 @@ def referred_keys(kind: Kind, doc: dict) -> set[Address]:
 class Watch:
     """What one apply (or one rollback) needs captured: kinds to read, objects, orders."""
 
-    def __init__(self, provider: Provider, touched: set[Address], deleted: set[Address], order_kinds: set[str]) -> None:
+    def __init__(self, provider: Provider, touched: set[Address], deleted: set[Address], order_kinds: set[str],
+                 desired: dict[Address, dict] | None = None) -> None:
         self.provider = provider
+        self.desired = desired or {}
         self.touched = touched
         self.deleted = deleted
         self.order_kinds = order_kinds
@@ -53,7 +77,8 @@ class Watch:
         touched = {(c.kind, c.key) for c in plan.changes if c.action != "reorder"}
         deleted = {(c.kind, c.key) for c in plan.changes if c.action in {"delete", "replace"}}
         order_kinds = {c.kind for c in plan.changes if c.action in ORDER_ACTIONS and provider.kind(c.kind).ordered}
-        return cls(provider, touched, deleted, order_kinds)
+        desired = {(c.kind, c.key): c.after for c in plan.changes if c.after is not None}
+        return cls(provider, touched, deleted, order_kinds, desired)
 
     def read(self, adapter: Adapter) -> tuple[LiveState, dict[str, list[dict]]]:
         raw = read_raw(adapter, self.kinds)
@@ -70,7 +95,7 @@ class Watch:
         return list(found)
 
     def capture(self, live: LiveState, raw: dict[str, list[dict]], watched: list[Address], *,
-                keep_raw: bool) -> StateCapture:
+                keep_raw: bool, resolve: Resolve | None = None) -> StateCapture:
         state = StateCapture(taken_at=now_iso())
         for kind_name, key in watched:
             matches = live.matching(kind_name, key)
@@ -82,7 +107,8 @@ class Watch:
                 original = next((r for r in raw.get(kind_name, []) if str(r.get(kind.id_field)) == str(obj.id)), None)
                 for secret in kind.secret_fields:
                     original = drop_path(original, secret.split(".")) if original else original
-            state.objects.append(ObjectState(kind=kind_name, key=key, id=obj.id, doc=obj.doc,
+            doc = restorable(self.desired.get((kind_name, key)), obj.doc, resolve)
+            state.objects.append(ObjectState(kind=kind_name, key=key, id=obj.id, doc=doc,
                                              fingerprint=obj.fingerprint, raw=original))
         for kind_name in sorted(self.order_kinds):
             state.orders[kind_name] = [o.key for o in live.of(kind_name)]

@@ -68,12 +68,18 @@ class ApplyRecord(BaseModel):
                 counts[change.action] = counts.get(change.action, 0) + 1
         return counts
 
-    def touched(self) -> set[tuple[str, str]]:
-        """(kind, key) of every object a change may have written (done, failed or cut short)."""
-        return {(c.kind, c.key) for c in self.changes if c.status in TOUCHING and c.action != "reorder"}
+    def may_have_written(self, change: ChangeOutcome) -> bool:
+        """Done, failed or cut short; for an apply that never finished (killed), any change: its
+        record is saved now and then, the journal is the exact account of it."""
+        return change.status in TOUCHING or self.outcome == "in progress"
+
+    def touched(self) -> list[tuple[str, str]]:
+        """(kind, key) of every object a change may have written, in plan order."""
+        return list(dict.fromkeys((c.kind, c.key) for c in self.changes
+                                  if self.may_have_written(c) and c.action != "reorder"))
 
     def touched_kinds(self) -> set[str]:
-        return {c.kind for c in self.changes if c.status in TOUCHING}
+        return {c.kind for c in self.changes if self.may_have_written(c)}
 
 
 class ObjectState(BaseModel):

@@ -21,19 +21,19 @@ NOT_DATA = frozenset({"id", "url", "created_at", "updated_at", "position"})
 RULE = "not_exactly_restorable"
 
 
-def _is_data(value: Any, doc: dict[str, Any]) -> bool:
-    """A value the server accumulated: counts, texts, lists. Flags (``removable``) and copies of
-    a field the object keeps (``raw_title``) come back with the object and are not data."""
+def _is_data(name: str, value: Any, doc: dict[str, Any]) -> bool:
+    """A value the server accumulated: counts, texts, lists. Flags (``removable``) and the
+    source of a field the object keeps (``raw_title`` of ``title``) come back with the object."""
     if value is None or isinstance(value, bool) or value in ("", [], {}, 0):
         return False
-    return value not in doc.values()
+    return not (name.startswith("raw_") and doc.get(name[4:]) == value)
 
 
 def lost_server_data(kind: Kind, state: ObjectState) -> list[str]:
     """Server-owned fields of the old object that held data (they start over when re-created)."""
     raw = state.raw or {}
     skip = NOT_DATA | {kind.id_field}
-    return sorted(name for name in kind.server_owned - skip if _is_data(raw.get(name), state.doc))
+    return sorted(name for name in kind.server_owned - skip if _is_data(name, raw.get(name), state.doc))
 
 
 def recreate_notes(kind: Kind, state: ObjectState) -> list[str]:

@@ -15,6 +15,9 @@ from provisioner.live import LiveObject, LiveState, canonical_json
 from provisioner.plan.model import Change, Diagnostic
 from provisioner.render.plan_text import field_lines
 
+ORDER_KEY = "(order)"
+"""The key an order goes by in a plan (as reorder changes have it)."""
+
 
 @dataclass
 class Overwrite:
@@ -26,11 +29,11 @@ class Overwrite:
 
     @property
     def address(self) -> str:
-        return f"{self.kind} {self.key!r}" if self.key else f"{self.kind} order"
+        return f"{self.kind} order" if self.key == ORDER_KEY else f"{self.kind} {self.key!r}"
 
     def as_warning(self) -> Diagnostic:
         return Diagnostic(severity="warning", rule="overwrites_later_change", kind=self.kind, key=self.key,
-                          summary=f"{self.summary} (after apply {self.since}); --force overwrites it",
+                          summary=f"{self.summary} (after apply {self.since}); overwritten by --force",
                           detail="; ".join(self.lines))
 
 
@@ -74,7 +77,7 @@ def order_overwrite(entry: OrderUndo, live: LiveState) -> Overwrite | None:
     then = [k for k in entry.expected if k in shared]
     if now == then:
         return None
-    return Overwrite(entry.kind, "", entry.expected_from, "order changed since",
+    return Overwrite(entry.kind, ORDER_KEY, entry.expected_from, "order changed since",
                      [f"was: {' › '.join(then)}", f"now: {' › '.join(now)}"])
 
 

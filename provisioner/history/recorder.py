@@ -5,8 +5,10 @@
 1. before it, the watched objects are read (``capture.Watch``) and kept in memory;
 2. at the first change's "start" event, before anything is written to the account, the
    snapshot's before-state and the record are saved: an apply refused as stale leaves nothing;
-3. each "done"/"failed" event rewrites the small record, so a killed apply still says what it
-   did;
+3. the small record is rewritten on a failure and at most every ``SAVE_EVERY`` seconds
+   otherwise, so ``history`` shows a running apply's progress without one more synced write per
+   change (the journal already keeps the exact per-change account; rollback treats every change
+   of a record that never finished as possibly written);
 4. afterwards (also after a failure or an exception) the watched objects are read again for the
    snapshot's after-state, which is what rollback compares against to notice later edits.
 """
@@ -14,35 +16,40 @@
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import contextmanager
 from typing import Any, Iterator
 
 from provisioner import __version__
 from provisioner.apply import Observer
 from provisioner.errors import ProvisionerError
-from provisioner.history.capture import Watch
+from provisioner.history.capture import Resolve, Watch
 from provisioner.history.model import ApplyRecord, ChangeOutcome, Snapshot
 from provisioner.history.store import HistoryStore, now_iso
 from provisioner.plan.model import Change, Plan
 from provisioner.provider import Adapter, Provider
 
 log = logging.getLogger(__name__)
+SAVE_EVERY = 1.0
 
 
 class ApplyRecorder:
-    def __init__(self, plan: Plan, provider: Provider, adapter: Adapter, store: HistoryStore) -> None:
-        self.plan, self.provider, self.adapter, self.store = plan, provider, adapter, store
+    def __init__(self, plan: Plan, provider: Provider, adapter: Adapter, store: HistoryStore,
+                 resolve: Resolve | None = None) -> None:
+        self.plan, self.provider, self.adapter, self.store, self.resolve = plan, provider, adapter, store, resolve
         self.watch = Watch.for_plan(plan, provider)
         live, raw = self.watch.read(adapter)
         self.watched = self.watch.watched(live)
         apply_id = store.new_id()
         self.snapshot = Snapshot(apply_id=apply_id, provider=provider.name, account=adapter.account,
-                                 watched=self.watched, before=self.watch.capture(live, raw, self.watched, keep_raw=True))
+                                 watched=self.watched,
+                                 before=self.watch.capture(live, raw, self.watched, keep_raw=True, resolve=resolve))
         self.record = ApplyRecord(
             id=apply_id, started_at=now_iso(), provider=provider.name, account=adapter.account,
             tool_version=__version__, plan_checksum=plan.checksum, desired_digest=plan.desired_digest,
             changes=[ChangeOutcome(action=c.action, kind=c.kind, key=c.key, id=c.id) for c in plan.changes])
         self.saved = False
+        self._last_save = 0.0
         self._position = {id(change): index for index, change in enumerate(plan.changes)}
 
     @property
@@ -64,17 +71,23 @@ class ApplyRecorder:
         if outcome is None:
             return
         if event == "start":
-            if not self.saved:
-                self.store.save_snapshot(self.snapshot)
-                self.saved = True
             outcome.status = "started"
+            if not self.saved:  # before the first write: the snapshot, and a record saying so
+                self.store.save_snapshot(self.snapshot)
+                self._save_record()
+                self.saved = True
         elif event == "done":
             outcome.status, outcome.new_id = "done", detail
         elif event == "failed":
             outcome.status, outcome.error = "failed", str(detail)
         else:
             return
+        if event == "failed" or time.monotonic() - self._last_save >= SAVE_EVERY:
+            self._save_record()
+
+    def _save_record(self) -> None:
         self.store.save_record(self.record)
+        self._last_save = time.monotonic()
 
     def _outcome_of(self, change: Change) -> ChangeOutcome | None:
         index = self._position.get(id(change))
@@ -98,18 +111,20 @@ class ApplyRecorder:
             self.record.outcome = "complete"
         try:
             live, raw = self.watch.read(self.adapter)
-            self.snapshot.after = self.watch.capture(live, raw, self.watched, keep_raw=False)
+            self.snapshot.after = self.watch.capture(live, raw, self.watched, keep_raw=False, resolve=self.resolve)
             self.store.save_snapshot(self.snapshot)
         except ProvisionerError as exc:  # the apply's outcome matters more than the after-state
             log.warning("could not read the account after apply %s: %s", self.apply_id, exc)
         self.record.finished_at = now_iso()
-        self.store.save_record(self.record)
+        self._save_record()
 
 
 @contextmanager
-def recording(plan: Plan, provider: Provider, adapter: Adapter, store: HistoryStore) -> Iterator[ApplyRecorder]:
-    """Record the apply run inside the ``with`` block (pass ``recorder.observe(...)`` to it)."""
-    recorder = ApplyRecorder(plan, provider, adapter, store)
+def recording(plan: Plan, provider: Provider, adapter: Adapter, store: HistoryStore,
+              resolve: Resolve | None = None) -> Iterator[ApplyRecorder]:
+    """Record the apply run inside the ``with`` block (pass ``recorder.observe(...)`` to it);
+    ``resolve`` is apply's ``${env:...}`` resolver, so the snapshot keeps references, not values."""
+    recorder = ApplyRecorder(plan, provider, adapter, store, resolve)
     try:
         yield recorder
     except BaseException as exc:

@@ -128,6 +128,8 @@ def reverse_changes(undo: Undo, provider: Provider, live: LiveState) -> tuple[li
         if change:
             changes.append(change)
     changes.sort(key=lambda c: (*plan_order(provider, c), _earlier_place(undo, c)))
+    place = {(c.kind, c.key): index for index, c in enumerate(changes)}
+    diagnostics.sort(key=lambda d: place.get((d.kind, d.key), len(changes)))  # read along with the changes
     return changes, diagnostics
 
 

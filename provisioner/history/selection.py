@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from provisioner.errors import UserError
-from provisioner.history.model import TOUCHING, ApplyRecord, ObjectState, Snapshot
+from provisioner.history.model import ApplyRecord, ObjectState, Snapshot
 from provisioner.history.store import HistoryStore
 
 Address = tuple[str, str]
@@ -71,10 +71,9 @@ def applies_to_undo(store: HistoryStore, apply_id: str | None) -> list[ApplyReco
 def changed_by(record: ApplyRecord, snapshot: Snapshot) -> list[Address]:
     """Objects the apply may have written: its touched changes, and, when it deleted something,
     the watched objects that referred to what it deleted (vendors change those as a side effect)."""
-    touched = list(dict.fromkeys((c.kind, c.key) for c in record.changes
-                                 if c.status in TOUCHING and c.action != "reorder"))
+    touched = record.touched()
     planned = {(c.kind, c.key) for c in record.changes}
-    deleted_something = any(c.action in {"delete", "replace"} and c.status in TOUCHING for c in record.changes)
+    deleted_something = any(c.action in {"delete", "replace"} and record.may_have_written(c) for c in record.changes)
     referrers = [(kind, key) for kind, key in snapshot.watched if (kind, key) not in planned] if deleted_something else []
     return touched + referrers
 

@@ -13,7 +13,7 @@ carry on in the same journal.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from provisioner import secrets
 from provisioner.apply import Observer, Persistence, apply_plan, check_fresh
@@ -25,6 +25,7 @@ from provisioner.plan.model import Plan
 from provisioner.provider import Adapter, Provider
 
 Notify = Callable[[str], None]
+Resolve = Callable[[Any], Any]  # ${env:NAME} -> value, at apply time (provisioner.interpolation)
 
 
 def _ignore(message: str) -> None:
@@ -33,8 +34,8 @@ def _ignore(message: str) -> None:
 
 def apply_journaled(plan: Plan, provider: Provider, adapter: Adapter, workdir: Path, *,
                     observer: Observer | None = None, notify: Notify = _ignore,
-                    persistence: Persistence = Persistence()) -> ApplyReport:
-    """Apply ``plan`` under the account lock with a new journal."""
+                    persistence: Persistence = Persistence(), resolve_value: Resolve | None = None) -> ApplyReport:
+    """Apply ``plan`` under the account lock with a new journal (``resolve_value``: ``${env:...}``)."""
     with AccountLock(workdir, provider.name, adapter.account, secrets.redact(current_command())) as lock:
         if lock.note:
             notify(lock.note)
@@ -48,12 +49,12 @@ def apply_journaled(plan: Plan, provider: Provider, adapter: Adapter, workdir: P
         for old in earlier:
             old.end("superseded", by=journal.folder.name)
             notify(f"an earlier interrupted apply ({old.folder.name}) is superseded by this one")
-        return _run(journal, plan, provider, adapter, observer, persistence, resume=False)
+        return _run(journal, plan, provider, adapter, observer, persistence, resume=False, resolve_value=resolve_value)
 
 
 def resume_journaled(journal: Journal, provider: Provider, adapter: Adapter, workdir: Path, *,
                      observer: Observer | None = None, notify: Notify = _ignore,
-                     persistence: Persistence = Persistence()) -> ApplyReport:
+                     persistence: Persistence = Persistence(), resolve_value: Resolve | None = None) -> ApplyReport:
     """Finish the apply ``journal`` recorded, under the account lock."""
     plan = journal.plan()
     if plan.account != adapter.account:
@@ -66,14 +67,16 @@ def resume_journaled(journal: Journal, provider: Provider, adapter: Adapter, wor
         if summary.finished:
             raise UserError(f"the apply in {journal.folder} is already {summary.status}; nothing to resume")
         journal.record("resume", done=len(summary.prior.done), in_doubt=sorted(summary.prior.in_doubt))
-        return _run(journal, plan, provider, adapter, observer, persistence, resume=True, prior=summary.prior)
+        return _run(journal, plan, provider, adapter, observer, persistence, resume=True, prior=summary.prior,
+                    resolve_value=resolve_value)
 
 
 def _run(journal: Journal, plan: Plan, provider: Provider, adapter: Adapter, observer: Observer | None,
-         persistence: Persistence, *, resume: bool, prior=None) -> ApplyReport:  # type: ignore[no-untyped-def]
+         persistence: Persistence, *, resume: bool, prior=None,  # type: ignore[no-untyped-def]
+         resolve_value: Resolve | None = None) -> ApplyReport:
     try:
         report = apply_plan(plan, provider, adapter, observer=observer, journal=journal, prior=prior,
-                            check=resume, persistence=persistence)
+                            check=resume, persistence=persistence, resolve_value=resolve_value)
     except ProvisionerError as exc:
         journal.end("refused" if not resume else "stopped", error=str(exc))
         raise

@@ -8,11 +8,12 @@ from typing import Any, Callable
 from provisioner import __version__
 from provisioner.desired.state import DesiredState
 from provisioner.kind import Kind
-from provisioner.interpolation import conceal
+from provisioner.interpolation import conceal, literal
 from provisioner.live import LiveState
 from provisioner.people import names_people, settle_people
 from provisioner.plan.diff import DiffOptions, diff_kind
 from provisioner.plan.model import Change, Diagnostic, Plan
+from provisioner.plan.self_references import parents_first
 from provisioner.provider import Provider
 from provisioner.references import collect, dotted
 from provisioner.validators import ValidationContext, run_validators
@@ -67,6 +68,7 @@ def build_plan(state: DesiredState, provider: Provider, live: LiveState, request
         diagnostics += result.diagnostics
         unmanaged += result.unmanaged
     changes.sort(key=lambda c: _sort_key(provider, c))
+    changes = parents_first(provider, changes)  # a section after its new parent collection
     changes = [_concealed(c, request.resolve) for c in changes]
     renamed = _note_renames(provider, changes, live)
     diagnostics += missing_references(provider, changes, live, renamed)
@@ -128,7 +130,7 @@ def missing_references(provider: Provider, changes: list[Change], live: LiveStat
             raw = str(value)
             if ref.key_prefix and not raw.startswith(ref.key_prefix):
                 continue
-            key = raw[len(ref.key_prefix):]
+            key = literal(raw[len(ref.key_prefix):])
             if names_people(provider.kind(ref.target)):
                 continue  # checked, with the fallback, by provisioner.people before the diff
             exists = live.table.id_for(ref.target, key) is not None or (ref.target, key) in created

@@ -70,12 +70,23 @@ def order_fingerprint(ids: list[Any]) -> str:
     return hashlib.sha256(canonical_json([str(i) for i in ids]).encode()).hexdigest()[:16]
 
 
+def as_set(value: Any) -> Any:
+    """A list whose order means nothing, in one canonical order (``Kind.unordered``)."""
+    return sorted(value, key=canonical_json) if isinstance(value, list) else value
+
+
 def changed_fields(kind: Kind, desired: dict[str, Any], live: dict[str, Any], ignore: frozenset[str]) -> list[str]:
     wanted = {**kind.defaults, **desired}
     secret_roots = {s.split(".")[0] for s in kind.secret_fields}
+
+    def same(name: str, value: Any) -> bool:
+        if name in kind.unordered:
+            return matches(as_set(value), as_set(live.get(name)))
+        return matches(value, live.get(name))
+
     return [
         name for name, value in wanted.items()
-        if name not in ignore and name not in secret_roots and not matches(value, live.get(name))
+        if name not in ignore and name not in secret_roots and not same(name, value)
     ]
 
 
@@ -123,8 +134,10 @@ def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], 
                 summary=f"{kind.name} {want.key!r} differs ({', '.join(fields)}) but the API cannot update it",
                 detail=kind.capabilities.why_not.get("update", "")))
             continue
+        # A field compared through its default (``archived: false``) shows the value it is set to.
+        after = {**{f: kind.defaults[f] for f in fields if f in kind.defaults and f not in want.doc}, **want.doc}
         result.changes.append(Change(action="update", kind=kind.name, key=want.key, block=kind.block,
-                                     id=current.id, before=current.doc, after=want.doc, fields=fields,
+                                     id=current.id, before=current.doc, after=after, fields=fields,
                                      fingerprint=current.fingerprint))
     for obj in live:
         if str(obj.id) in matching.claimed or obj.system or kind.singleton or options.hands_off(obj.key):
@@ -135,11 +148,21 @@ def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], 
                                          note=kind.capabilities.delete_means or ""))
         else:
             result.unmanaged.append(Unmanaged(kind=kind.name, key=obj.key, id=obj.id))
+    if options.prune and not kind.capabilities.delete and result.unmanaged:
+        result.diagnostics.append(cannot_prune(kind, [u.key for u in result.unmanaged]))
     if kind.ordered and kind.capabilities.reorder:
         reorder = diff_order(kind, matching.pairs, live)
         if reorder:
             result.changes.append(reorder)
     return result
+
+
+def cannot_prune(kind: Kind, keys: list[str]) -> Diagnostic:
+    """Pruning asked for, but the API has no delete for this kind: say so now, not at apply."""
+    shown = ", ".join(repr(k) for k in keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
+    return Diagnostic(severity="warning", rule="cannot_delete", kind=kind.name,
+                      summary=f"{len(keys)} {kind.name} not in the YAML stay ({shown}): the API cannot delete {kind.name}",
+                      detail=kind.capabilities.why_not.get("delete", ""))
 
 
 def diff_order(kind: Kind, pairs: list[tuple[DesiredObject, LiveObject | None]], live: list[LiveObject]) -> Change | None:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from provisioner import __version__
 from provisioner.errors import UserError
 from provisioner.plan.model import PLAN_FORMAT, Plan
+from provisioner.provider import load_provider
 
 
 def save_plan(plan: Plan, path: Path) -> None:
@@ -44,4 +45,8 @@ def load_plan(path: Path) -> Plan:
         raise UserError(f"{path}: plan file was modified after it was saved (checksum mismatch); plan again")
     if plan.tool_version != __version__:
         raise UserError(f"{path}: plan was made by provisioner {plan.tool_version}, this is {__version__}; plan again")
+    try:
+        load_provider(plan.provider)
+    except UserError as exc:
+        raise UserError(f"{path}: {exc}") from None
     return plan

@@ -122,8 +122,14 @@ def _unmanaged(plan: Plan, console: Console, show: bool) -> None:
 
 def summary_line(plan: Plan) -> str:
     counts = plan.counts()
+    # Deletes the API performs another way (``Capabilities.delete_means``) are counted under that verb.
+    instead: dict[str, int] = {}
+    for change in plan.changes:
+        if change.action == "delete" and change.note:
+            instead[change.note] = instead.get(change.note, 0) + 1
+    deletes = f"{counts['delete'] - sum(instead.values())} to delete" + "".join(f", {n} to {verb}" for verb, n in instead.items())
     text = (f"Plan: {counts['create']} to create, {counts['update']} to update, "
-            f"{counts['delete']} to delete, {counts['replace']} to replace, {counts['reorder']} to reorder.")
+            f"{deletes}, {counts['replace']} to replace, {counts['reorder']} to reorder.")
     if plan.errors:
         text += f" {len(plan.errors)} error(s): this plan cannot be applied."
     return text

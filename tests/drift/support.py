@@ -73,3 +73,10 @@ def edit_state(workdir: Path, collection: str, match: dict[str, Any], **changes:
     for item in hits:
         item.update(changes)
     path.write_text(json.dumps(state))
+
+
+def hand_adapter(workdir: Path, provider_name: str):  # type: ignore[no-untyped-def]
+    """The provider's own client on the account ``--emulator`` commands in ``workdir`` use:
+    out-of-band changes for any provider, made with requests the vendor's API accepts."""
+    provider = load_provider(provider_name)
+    return provider.connect(provider.emulator_env, httpx.MockTransport(load_emulator(provider, workdir)))

@@ -55,11 +55,24 @@ def sample_objects(provider: Provider, kind: Kind) -> list[dict[str, Any]]:
     return found
 
 
-def testable_kinds(provider: Provider) -> list[Kind]:
+def kinds_to_exercise(provider: Provider) -> list[Kind]:
     """Kinds whose objects can be created, changed and deleted and that have an object to copy."""
     caps = lambda k: k.capabilities  # noqa: E731
     return [k for k in provider.kinds if not k.singleton and caps(k).create and caps(k).update and caps(k).delete
             and sample_objects(provider, k)]
+
+
+def why_untestable(provider: Provider, kind: Kind) -> str | None:
+    """Why rollback cannot be exercised on ``kind`` (None when it can)."""
+    caps = kind.capabilities
+    if not caps.read or not (caps.create or caps.update or caps.delete):
+        reason = caps.why_not.get("read") or caps.why_not.get("update") or "read-only"
+        return f"{kind.name}: the API cannot change it ({reason})"
+    if not sample_objects(provider, kind):
+        return f"{kind.name}: no object in desired_state/{provider.name}/ nor in the kind's example to start from"
+    if not (caps.create and caps.delete) and edited(kind, sample_objects(provider, kind)[0]) is None:
+        return f"{kind.name}: update is all the API allows, and it has no field to edit"
+    return None
 
 
 def kind_cases() -> list[Any]:
@@ -67,7 +80,8 @@ def kind_cases() -> list[Any]:
     for name in PROVIDERS:
         provider = load_provider(name)
         for kind in provider.kinds:
-            marks = [] if kind in testable_kinds(provider) else [pytest.mark.skip(reason=f"{kind.name}: no create/update/delete or no example object")]
+            reason = why_untestable(provider, kind)
+            marks = [pytest.mark.skip(reason=reason)] if reason else []
             cases.append(pytest.param(name, kind.name, id=f"{name}-{kind.name}", marks=marks))
     return cases
 
@@ -103,21 +117,47 @@ def referenced_roots(kind: Kind) -> set[str]:
     return {ref.path.split(".")[0].split("[")[0] for ref in kind.references}
 
 
-def edited(kind: Kind, doc: dict[str, Any], mark: str = "edited") -> dict[str, Any]:
-    """A visible, valid change: a text field gets a suffix, else a yes/no field flips."""
+def edited(kind: Kind, doc: dict[str, Any], mark: str = "edited") -> dict[str, Any] | None:
+    """A visible change the kind's model accepts: a description first, else another text field
+    gets a suffix, else a yes/no field flips, else a list loses its last item. ``None`` when the
+    natural key is all there is to change (a tag)."""
     skip = {kind.natural_key} | referenced_roots(kind) | set(kind.immutable)
+    fields = getattr(kind.model, "model_fields", {})
+    candidates = []
+    if "description" in fields and "description" not in skip:
+        candidates.append({**doc, "description": f"{doc.get('description') or ''} ({mark})".strip()})
     for name, value in doc.items():
         if name not in skip and isinstance(value, str) and value and not value.startswith("${"):
-            return {**doc, name: f"{value} ({mark})"}
-    fields = getattr(kind.model, "model_fields", {})
+            candidates.append({**doc, name: f"{value} ({mark})"})
     for name, info in fields.items():
         if name not in skip and "bool" in str(info.annotation):
-            current = doc.get(name, kind.defaults.get(name, False))
-            return {**doc, name: not current}
-    for name in ("description", "name", "display_name"):
-        if name in fields and name not in skip:
-            return {**doc, name: mark}
-    raise AssertionError(f"no field of {kind.name} to edit generically")
+            candidates.append({**doc, name: not doc.get(name, kind.defaults.get(name, False))})
+    for name, value in doc.items():
+        if name not in skip and isinstance(value, list) and len(value) >= 2:
+            candidates.append({**doc, name: value[:-1]})
+    return next((c for c in candidates if kind.model is None or _valid(kind, c)), None)
+
+
+def renamed(kind: Kind, doc: dict[str, Any], label: str) -> dict[str, Any]:
+    """A copy under a new natural key the kind's model accepts (some allow no brackets)."""
+    key = kind.key_of(doc)
+    candidates = [f"{key} ({label})", f"{key} {label}", f"{key}-{label}".replace(" ", "-")]
+    if "@" in key:  # an address: keep it one
+        local, _, domain = key.partition("@")
+        candidates.insert(0, f"{local}+{''.join(c for c in label if c.isalnum())}@{domain}")
+    for candidate in candidates:
+        copied = with_key(kind, doc, candidate)
+        if kind.model is None or _valid(kind, copied):
+            return copied
+    raise AssertionError(f"no valid new {kind.natural_key} for a copy of {kind.name} {key!r}")
+
+
+def _valid(kind: Kind, doc: dict[str, Any]) -> bool:
+    try:
+        kind.model.model_validate(doc)  # type: ignore[union-attr]
+    except ValueError:
+        return False
+    return True
 
 
 def write_state(folder: Path, provider: Provider, docs: Docs, prune: set[str] = frozenset()) -> Path:  # type: ignore[assignment]
@@ -179,3 +219,53 @@ def referenced_target(provider: Provider, docs: Docs) -> tuple[str, str, str] | 
         if spare:
             return kind.name, old, spare[0]
     return None
+
+
+# -- edits made outside the tool (an admin in the UI) ------------------------------------------
+def edit_live(provider: Provider, workdir: Path, kind_name: str, key: str, body: dict[str, Any] | None) -> None:
+    """Change (``body``) or delete (``None``) one live object through the real client."""
+    kind = provider.kind(kind_name)
+    adapter = open_adapter(provider, emulator=True, env={}, workdir=workdir)
+    try:
+        live = read_live(adapter, [kind])
+        obj = live.matching(kind_name, key)[0]
+        if body is None:
+            adapter.delete(kind, obj.id)
+        else:
+            adapter.update(kind, obj.id, body, obj.doc)
+    finally:
+        adapter.close()
+
+
+def reorder_live(provider: Provider, workdir: Path, kind_name: str, keys: list[str]) -> None:
+    """Move ``keys`` to the front of an ordered kind, as a drag and drop in the UI would."""
+    kind = provider.kind(kind_name)
+    adapter = open_adapter(provider, emulator=True, env={}, workdir=workdir)
+    try:
+        live = read_live(adapter, [kind])
+        front = [live.matching(kind_name, k)[0].id for k in keys]
+        adapter.reorder(kind, front + [o.id for o in live.of(kind_name) if o.id not in front])
+    finally:
+        adapter.close()
+
+
+def export_differences(actual: dict[str, Any], expected: dict[str, Any]) -> str:
+    """A readable account of how two exports differ (empty when they are identical)."""
+    from deepdiff import DeepDiff
+
+    return DeepDiff(expected, actual, verbose_level=2).pretty() if actual != expected else ""
+
+
+def minus_archived(provider: Provider, exported: dict[str, Any], created: dict[str, list[str]]) -> dict[str, Any]:
+    """The export without objects an apply created in kinds that cannot delete: undoing the create
+    archived (or deactivated) them, which the plan says, so they stay, in that state."""
+    objects = {name: dict(docs) for name, docs in exported["objects"].items()}
+    orders = {name: list(keys) for name, keys in exported["orders"].items()}
+    for kind_name, keys in created.items():
+        if not provider.kind(kind_name).capabilities.delete_means:
+            continue
+        for key in keys:  # some APIs list archived objects, others do not
+            objects[kind_name].pop(key, None)
+            if key in orders.get(kind_name, []):
+                orders[kind_name].remove(key)
+    return {"objects": objects, "orders": orders}

@@ -12,7 +12,6 @@ import copy
 from typing import Any
 
 from providers.common.emulation import Router, json_response, now_iso
-from providers.zendesk.emulator.account_defaults import default_settings  # noqa: F401 (re-export)
 from providers.zendesk.emulator.context import RequestContext
 from providers.zendesk.emulator.errors import invalid
 

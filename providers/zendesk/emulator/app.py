@@ -31,6 +31,7 @@ from providers.zendesk.emulator.seed import seed_account
 # What the headers show when no limit is configured: the Suite Enterprise figure.
 PLAN_RPM = 700
 HELP_CENTER_PREFIX = "/api/v2/help_center"
+ENDPOINT_LIMITS = {"ticket_field_options_write": 100}
 
 
 class ZendeskEmulator:
@@ -53,6 +54,12 @@ class ZendeskEmulator:
         self.request_log: list[LoggedRequest] = []
         self._support_window = RateWindow(rpm, clock=clock)
         self._help_center_window = RateWindow(rpm, clock=clock)
+        # Endpoint-specific budgets Zendesk documents on top of the account limit; enforced
+        # only when rate limiting is on (``rpm`` set), like the account limit itself.
+        self.endpoint_windows = {
+            name: RateWindow(per_minute if rpm is not None else None, clock=clock)
+            for name, per_minute in ENDPOINT_LIMITS.items()
+        }
         self.router = Router()
         registry.register_all(self.router)
         if state is None:
@@ -73,12 +80,15 @@ class ZendeskEmulator:
 
     # -- pipeline ------------------------------------------------------------------------------
     def _handle(self, request: httpx.Request) -> httpx.Response:
-        if not _authenticated(request):
-            return json_response(401, {"error": "Couldn't authenticate you"})
         path = request.url.path
         window = self._help_center_window if path.startswith(HELP_CENTER_PREFIX) else self._support_window
-        allowed, remaining, reset_in = window.take()
         limit = self.rpm if self.rpm is not None else PLAN_RPM
+        if not _authenticated(request):
+            # Refused before it counts against the account, but still tells the caller its budget.
+            left = PLAN_RPM - 1 if self.rpm is None else max(self.rpm - window.used, 0)
+            return json_response(401, {"error": "Couldn't authenticate you"},
+                                 {"X-Rate-Limit": str(limit), "X-Rate-Limit-Remaining": str(left)})
+        allowed, remaining, reset_in = window.take()
         if self.rpm is None:
             remaining = PLAN_RPM - 1
         headers = {"X-Rate-Limit": str(limit), "X-Rate-Limit-Remaining": str(remaining)}

@@ -16,10 +16,6 @@ def locale_code(locale_id: object) -> str | None:
     return entry[0] if entry else None
 
 
-def is_active_code(code: object) -> bool:
-    return any(code == c for c, _ in ACTIVE_LOCALES.values())
-
-
 def list_locales(ctx: RequestContext):
     locales = [{"id": i, "locale": code, "name": name, "url": ctx.api_url(f"/locales/{i}"),
                 "created_at": "2009-07-20T22:55:29Z", "updated_at": "2009-07-20T22:55:29Z"}

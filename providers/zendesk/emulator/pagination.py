@@ -42,13 +42,14 @@ def by_position(obj: dict[str, Any]) -> list[Any]:
 
 def respond_list(ctx: RequestContext, key: str, items: list[dict[str, Any]], *, mode: str = "dual",
                  sort_key: SortKey = by_id, descending: bool = False,
-                 extra: dict[str, Any] | None = None) -> httpx.Response:
+                 extra: dict[str, Any] | None = None, per_page_default: int = MAX_PAGE_SIZE) -> httpx.Response:
     """A list response for ``items`` (already sorted by ``sort_key``) in the endpoint's style.
 
     ``mode`` is one of ``dual`` (cursor when a cursor parameter is present, offset otherwise),
     ``cursor`` (always cursor), ``unpaginated``, ``cursor_or_all`` (cursor or everything) and
     ``any`` (cursor, offset when ``page``/``per_page`` is given, otherwise everything).
     ``descending`` says the items are in decreasing ``sort_key`` order (``sort_order=desc``).
+    ``per_page_default`` is the offset page size when ``per_page`` is absent (30 for articles).
     """
     ctx.is_list = True
     params = ctx.request.url.params
@@ -57,7 +58,7 @@ def respond_list(ctx: RequestContext, key: str, items: list[dict[str, Any]], *, 
     if mode == "cursor" or (wants_cursor and mode != "unpaginated"):
         body = _cursor_page(ctx, key, items, sort_key, descending)
     elif mode == "dual" or (mode == "any" and wants_offset):
-        body = _offset_page(ctx, key, items)
+        body = _offset_page(ctx, key, items, per_page_default)
     else:
         body = {key: items, "next_page": None, "previous_page": None, "count": len(items)}
     if extra:
@@ -146,9 +147,10 @@ def _cursor_page(ctx: RequestContext, key: str, items: list[dict[str, Any]],
     }
 
 
-def _offset_page(ctx: RequestContext, key: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+def _offset_page(ctx: RequestContext, key: str, items: list[dict[str, Any]],
+                 per_page_default: int) -> dict[str, Any]:
     page = max(ctx.query_int("page") or 1, 1)
-    per_page = min(max(ctx.query_int("per_page") or MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE)
+    per_page = min(max(ctx.query_int("per_page") or per_page_default, 1), MAX_PAGE_SIZE)
     start = (page - 1) * per_page
     if start >= OFFSET_RECORD_LIMIT:
         raise bad_request(

@@ -45,13 +45,16 @@ ID_STARTS: dict[str, int] = {
     "hc_sections": 360_003_100_001,
     "hc_articles": 360_003_200_001,
     "hc_translations": 360_003_300_001,
+    "hc_permission_groups": 360_003_400_001,
+    "hc_user_segments": 360_003_500_001,
 }
 
 _PLACEHOLDER = re.compile(r"\{\{\s*dc\.([A-Za-z0-9_\-]+)\s*\}\}")
 
 
 def new_id(store: Store, collection: str, *, as_string: bool = False) -> int | str:
-    return store[collection].new_id(as_string=as_string, start=ID_STARTS.get(collection, 1))
+    """The next id of ``collection``; every integer-id collection must be listed in ID_STARTS."""
+    return store[collection].new_id(as_string=as_string, start=ID_STARTS[collection])
 
 
 def parse_id(raw: str) -> int:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from providers.common.emulation import Router
 from providers.zendesk.emulator import (
-    account, app_installations, automations, brands, custom_fields, custom_roles, custom_statuses, dynamic_content,
-    group_memberships, group_sla_policies, groups, locales, macros, recipient_addresses,
-    routing_attributes, schedule_holidays, schedules, sla_policies, targets, ticket_field_options,
-    ticket_fields, ticket_form_statuses, ticket_forms, trigger_categories, triggers, users, views, webhooks,
+    account, app_installations, automations, brands, custom_fields, custom_roles,
+    custom_statuses, dynamic_content, group_memberships, group_sla_policies, groups, hc_access,
+    hc_articles, hc_categories, hc_sections, hc_translations, locales, macros,
+    recipient_addresses, routing_attributes, schedule_holidays, schedules, sla_policies, targets,
+    ticket_field_options, ticket_fields, ticket_form_statuses, ticket_forms, trigger_categories,
+    triggers, users, views, webhooks,
 )
 
 MODULES = (
@@ -19,7 +21,8 @@ MODULES = (
     triggers, automations, macros, views, sla_policies, brands, schedules, schedule_holidays,
     custom_roles, recipient_addresses, custom_fields, custom_statuses, ticket_form_statuses,
     trigger_categories, group_sla_policies, routing_attributes, locales, dynamic_content,
-    webhooks, app_installations, targets,
+    webhooks, app_installations, targets, hc_access, hc_translations, hc_categories, hc_sections,
+    hc_articles,
 )
 
 

@@ -16,7 +16,7 @@ import httpx
 
 from providers.common.emulation import Collection, json_response
 from providers.zendesk.emulator.context import RequestContext
-from providers.zendesk.emulator.errors import invalid, not_found
+from providers.zendesk.emulator.errors import invalid
 from providers.zendesk.emulator.pagination import respond_list
 from providers.zendesk.emulator.records import get_or_404, parse_id, renumber, touch
 
@@ -157,16 +157,6 @@ def rule_order(ctx: RequestContext) -> tuple[Callable[[dict[str, Any]], list[Any
         return (lambda o, f=sort_by: [o.get(f) or "", o["id"]]), descending
     return (lambda o: [o.get("position") or 0, o["id"]]), descending
 
-
-def sorted_rules(ctx: RequestContext, objs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Order a rule list by ``sort_by``/``sort_order`` (default: position)."""
-    key, descending = rule_order(ctx)
-    return sorted(objs, key=key, reverse=descending)
-
-
-def not_found_unless(condition: bool) -> None:
-    if not condition:
-        raise not_found()
 
 
 def respond_rules(ctx: RequestContext, plural: str, objs: list[dict[str, Any]], render: Renderer,

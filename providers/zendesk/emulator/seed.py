@@ -1,10 +1,12 @@
 """What a brand-new Zendesk account already contains.
 
 A fresh account is never empty: it has a default brand and support address, the default
-"Support" group, the standard custom roles, the system ticket fields, the "Default Ticket
-Form" listing them, the owner (an admin) and the account settings. A
-provisioner that assumes an empty account breaks on its first real run, so the emulator seeds
-the same objects. Standard business rules are seeded by ``seed_rules``.
+"Support" group, the standard custom roles, the owner (an admin), the system ticket fields,
+the "Default Ticket Form" listing them, one default custom status per category, the Help
+Center's built-in permission group and user segments, the account settings, and the standard
+business rules (``seed_rules``: notification triggers in a "Notifications" category, the
+close-solved-tickets automation, shared views and macros). A provisioner that assumes an
+empty account breaks on its first real run, so the emulator seeds the same objects.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from providers.zendesk.emulator.custom_roles import seed_roles
 from providers.zendesk.emulator.custom_statuses import seed_statuses
 from providers.zendesk.emulator.recipient_addresses import make_address
 from providers.zendesk.emulator.groups import make_group
+from providers.zendesk.emulator.hc_access import seed_access
 from providers.zendesk.emulator.records import new_id, stamp_created
 from providers.zendesk.emulator.seed_rules import seed_rules
 from providers.zendesk.emulator.ticket_fields import blank_field
@@ -67,4 +70,5 @@ def seed_account(store: Store, subdomain: str, agents: Iterable[str] = ()) -> No
               for index, (t, title, opts) in enumerate(SYSTEM_FIELDS, start=1)]
     make_form(store, "Default Ticket Form", [f["id"] for f in fields], default=True, position=1)
     seed_statuses(store)
+    seed_access(store)
     seed_rules(store)

@@ -2,17 +2,19 @@
 
 POST creates or updates: with the ``id`` of an existing option it updates (200), otherwise it
 creates (201); both answer with a ``Location`` header. Only drop-down and multi-select fields
-have options. Deleting the last option of such a field is allowed here (the field itself then
+have options. Create/update has its own budget of 100 requests a minute (enforced when the
+emulator runs with ``rpm``). Deleting the last option of such a field is allowed here (the field itself then
 fails validation on its next update, as in the admin UI).
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from providers.common.emulation import Router, json_response
 from providers.zendesk.emulator.context import RequestContext
-from providers.zendesk.emulator.errors import invalid, not_found
+from providers.zendesk.emulator.errors import ZendeskError, invalid, not_found
 from providers.zendesk.emulator.field_options import OPTION_TYPES, upsert_option
 from providers.zendesk.emulator.pagination import by_position, respond_list
 from providers.zendesk.emulator.records import get_or_404, parse_id, touch
@@ -44,7 +46,17 @@ def list_options(ctx: RequestContext, field_id: str):
                         sort_key=by_position)
 
 
+def _option_budget(ctx: RequestContext) -> None:
+    """Create/update of options has its own documented budget of 100 requests a minute."""
+    allowed, _remaining, reset_in = ctx.emulator.endpoint_windows["ticket_field_options_write"].take()
+    if not allowed:
+        raise ZendeskError(429, {"error": "TooManyRequests",
+                                 "description": "Ticket field option create/update is limited to 100 requests a minute"},
+                           {"Retry-After": str(max(1, math.ceil(reset_in)))})
+
+
 def upsert(ctx: RequestContext, field_id: str):
+    _option_budget(ctx)
     field = _field(ctx, field_id)
     if field["type"] not in OPTION_TYPES:
         raise invalid("custom_field_option", "Custom field option: field does not support options")

@@ -77,3 +77,5 @@ def rule_refs(known_kinds: set[str] = KNOWN_KINDS, *, conditions: bool = True, a
 
 
 RESTRICTION_REF = Ref("restriction.ids", "groups", when=("type", ("Group",)))
+# Zendesk also answers a group restriction with ``id`` (the first of ``ids``): a group id too.
+RESTRICTION_ID_REF = Ref("restriction.id", "groups", when=("type", ("Group",)))

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from providers.zendesk.kinds._rules import RESTRICTION_REF, Action, Restriction, Strict, rule_refs
+from providers.zendesk.kinds._rules import RESTRICTION_ID_REF, RESTRICTION_REF, Action, Restriction, Strict, rule_refs
 from provisioner.kind import Capabilities, Kind
 
 
@@ -23,7 +23,7 @@ MACROS = Kind(
     name="macros", block=6, natural_key="title", path="/api/v2/macros", envelope="macro", list_key="macros",
     server_owned=frozenset({"id", "url", "created_at", "updated_at", "default", "position", "usage_1h",
                             "usage_24h", "usage_7d", "usage_30d", "app_installation", "permissions"}),
-    references=rule_refs(conditions=False) + (RESTRICTION_REF,), model=Macro, defaults={"active": True},
+    references=rule_refs(conditions=False) + (RESTRICTION_REF, RESTRICTION_ID_REF), model=Macro, defaults={"active": True},
     capabilities=Capabilities(),
     api={"list_params": {"access": "shared"}},
     summary="Shared macros: one-click replies, notes and field changes.",

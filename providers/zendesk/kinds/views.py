@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from providers.zendesk.kinds._rules import (CUSTOM_FIELD_KEY, RESTRICTION_REF, Conditions, Restriction, Strict,
-                                            condition_refs)
+from providers.zendesk.kinds._rules import (CUSTOM_FIELD_KEY, RESTRICTION_ID_REF, RESTRICTION_REF, Conditions,
+                                            Restriction, Strict, condition_refs)
 from provisioner.kind import Capabilities, Kind
 from provisioner.references import Ref
 
@@ -64,7 +64,7 @@ VIEWS = Kind(
     server_owned=frozenset({"id", "url", "created_at", "updated_at", "default", "position", "raw_title"}),
     ordered=True, model=View, normalize=normalize, to_payload=to_payload, defaults={"active": True},
     references=condition_refs("conditions.all[]") + condition_refs("conditions.any[]") + (
-        RESTRICTION_REF, Ref("execution.columns", "ticket_fields", key_prefix=CUSTOM_FIELD_KEY)),
+        RESTRICTION_REF, RESTRICTION_ID_REF, Ref("execution.columns", "ticket_fields", key_prefix=CUSTOM_FIELD_KEY)),
     capabilities=Capabilities(reorder=True),
     api={"reorder": {"path": "/api/v2/views/update_many", "body_key": "views", "style": "update_many"}},
     summary="Shared views (ticket queues).",

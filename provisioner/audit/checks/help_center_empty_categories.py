@@ -18,7 +18,7 @@ def run(snapshot: Snapshot, options: Mapping[str, Any]) -> list[Finding]:
     assert hc is not None
     kind = snapshot.kind(hc.categories)
     id_field = kind.id_field if kind else "id"
-    filled = {str(hc.category_of(a, snapshot.raw)) for a in snapshot.of(hc.articles) if hc.published(a)}
+    filled = {str(c) for a in snapshot.of(hc.articles) if hc.published(a) for c in hc.categories_of(a, snapshot.raw)}
     findings = []
     for category in snapshot.of(hc.categories):
         if str(category.get(id_field)) in filled:

@@ -15,17 +15,17 @@ from provisioner.audit.snapshot import Snapshot
 
 
 def needs(profile: AuditProfile) -> tuple[str, ...] | str:
-    return (profile.automations,) if profile.automations else not_declared("automations")
+    return profile.automations or not_declared("automations")
 
 
 def run(snapshot: Snapshot, options: Mapping[str, Any]) -> list[Finding]:
-    kind = snapshot.profile.automations
-    assert kind is not None
-    rules = [r for r in snapshot.of(kind) if options["count_inactive"] or snapshot.profile.is_active(kind, r)]
+    rules = [(kind, r) for kind in snapshot.profile.automations for r in snapshot.of(kind)
+             if options["count_inactive"] or snapshot.profile.is_active(kind, r)]
     if len(rules) <= options["max"]:
         return []
-    return [Finding(summary=f"{len(rules)} {kind} (more than {options['max']})",
-                    objects=[snapshot.ref(kind, r) for r in rules], fix=CHECK.fix)]
+    what = " and ".join(snapshot.profile.automations)
+    return [Finding(summary=f"{len(rules)} {what} (more than {options['max']})",
+                    objects=[snapshot.ref(kind, r) for kind, r in rules], fix=CHECK.fix)]
 
 
 CHECK = Check(

@@ -15,6 +15,7 @@ def test_requests_without_credentials_get_401_and_change_nothing(emu):
         response = anonymous.post("/api/v2/groups", json={"group": {"name": "Tier 2"}})
     assert response.status_code == 401
     assert response.json() == {"error": "Couldn't authenticate you"}
+    assert response.headers["X-Rate-Limit"].isdigit()
     with client_for(emu) as http:
         names = [g["name"] for g in http.get("/api/v2/groups").json()["groups"]]
     assert names == ["Support"]
@@ -95,7 +96,22 @@ def test_help_center_has_its_own_rate_limit_bucket():
     with client_for(emu) as http:
         assert http.get("/api/v2/groups").status_code == 200
         assert http.get("/api/v2/groups").status_code == 429
-        assert http.get("/api/v2/help_center/categories").status_code != 429
+        assert http.get("/api/v2/help_center/categories").status_code == 200
+
+
+def test_ticket_field_option_writes_have_their_own_100_per_minute_budget():
+    now = [0.0]
+    emu = ZendeskEmulator(rpm=1000, clock=lambda: now[0])
+    with client_for(emu) as http:
+        field = http.post("/api/v2/ticket_fields", json={"ticket_field": {
+            "type": "tagger", "title": "Many", "custom_field_options": [{"name": "A", "value": "a0"}]}}).json()
+        base = f"/api/v2/ticket_fields/{field['ticket_field']['id']}/options"
+        statuses = [http.post(base, json={"custom_field_option": {"name": f"O{i}", "value": f"o{i}"}}).status_code
+                    for i in range(101)]
+        assert statuses[:100] == [201] * 100 and statuses[100] == 429
+        assert http.get(base).status_code == 200
+        now[0] += 60
+        assert http.post(base, json={"custom_field_option": {"name": "Late", "value": "late"}}).status_code == 201
 
 
 def test_request_log_records_every_request_with_its_status(emu):
@@ -135,3 +151,20 @@ def httpx_json_roundtrip(state):
     import json
 
     return json.loads(json.dumps(state))
+
+
+def test_served_over_loopback_answers_like_the_transport():
+    from providers.common.serve import serve_in_thread
+
+    emu = ZendeskEmulator()
+    server, base_url = serve_in_thread(emu)
+    try:
+        with httpx.Client(base_url=base_url, headers={"Authorization": "Bearer t"}) as http:
+            created = http.post("/api/v2/groups", json={"group": {"name": "Served"}})
+            assert created.status_code == 201
+            assert created.json()["group"]["url"].startswith(base_url)
+            assert http.get("/api/v2/groups?page[size]=1").json()["links"]["next"].startswith(base_url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [r.status for r in emu.request_log] == [201, 200]

@@ -1,0 +1,8 @@
+"""``provisioner export``: a live account written as desired-state YAML that plans clean.
+
+- ``shape``: each live object in desired-state terms (the same normalisation ``plan`` uses, so
+  export and plan agree by construction), cut to the fields its kind's YAML model accepts,
+  with duplicates pinned by ``match_id``.
+- ``yaml_text``: deterministic YAML (a second export of the same account is byte-identical).
+- ``writer``: one file per kind, written into a folder without touching files it did not write.
+"""

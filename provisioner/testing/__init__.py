@@ -1,0 +1,1 @@
+"""Helpers for tests and benchmarks that need realistic accounts (never imported by commands)."""

@@ -1,0 +1,57 @@
+"""Shared helpers of the reliability tests: a fake clock, and a Zendesk client on any transport."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpx
+
+from providers.common.http import BearerAuth, JsonHttp
+from providers.zendesk.adapter import ZendeskAdapter
+from providers.zendesk.errors import error_detail
+from providers.zendesk.rate_limit import RATE_HEADERS
+
+
+class FakeTime:
+    """A clock that only moves when someone sleeps: retries and pacing run instantly and the
+    waits they asked for are recorded."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(round(seconds, 3))
+        self.now += seconds
+
+
+class ScaledTime:
+    """Real time running ``factor`` times faster: a 60-second rate window lasts 60/factor real
+    seconds, for the emulator and the client alike, so pacing is tested end to end quickly."""
+
+    def __init__(self, factor: float) -> None:
+        self.factor = factor
+        self.origin = time.monotonic()
+
+    def clock(self) -> float:
+        return (time.monotonic() - self.origin) * self.factor
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(max(0.0, seconds) / self.factor)
+
+
+def zendesk_http(base: str = "https://acme.zendesk.com", transport: httpx.BaseTransport | None = None,
+                 **options: Any) -> JsonHttp:
+    """The Zendesk provider's client as ``providers.zendesk.client.connect`` builds it, with
+    test knobs (clock, sleep, budgets) passed through."""
+    options.setdefault("rate_headers", RATE_HEADERS)
+    return JsonHttp(base, BearerAuth("test-token-123456"), error_detail, transport=transport, **options)
+
+
+def zendesk_adapter(transport: httpx.BaseTransport, base: str = "https://emulator.zendesk.invalid",
+                    **options: Any) -> ZendeskAdapter:
+    return ZendeskAdapter(zendesk_http(base, transport, **options), account=httpx.URL(base).netloc.decode())
