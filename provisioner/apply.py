@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
 from provisioner.apply_report import ApplyReport, blocked_by
-from provisioner.errors import OutcomeUnknown, ProvisionerError, StalePlanError, UserError
+from provisioner.errors import ApiError, OutcomeUnknown, ProvisionerError, StalePlanError, UserError
 from provisioner.journal.settle import landed
 from provisioner.kind import Doc, Kind
 from provisioner.live import LiveState, read_live
@@ -59,7 +59,7 @@ class Persistence:
     and how long to let the account settle before looking whether the last one landed."""
 
     sends: int = 8
-    settle_seconds: float = 1.0
+    settle_seconds: float = 0.25
     sleep: Callable[[float], None] = time.sleep
 
 
@@ -199,6 +199,7 @@ def apply_plan(plan: Plan, provider: Provider, adapter: Adapter, *, observer: Ob
         except ProvisionerError as exc:
             report.failed, report.error = change, str(exc)
             report.unclear = isinstance(exc, OutcomeUnknown)
+            report.passing = report.unclear or (isinstance(exc, ApiError) and (exc.status in (0, 408, 429) or exc.status >= 500))
             if journal:
                 journal.failed(index, change, report.error, report.unclear)
             report.skipped = [c for i, c in enumerate(plan.changes) if i > index and i not in prior.done]

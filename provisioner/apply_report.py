@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from provisioner.interpolation import literal
 from provisioner.plan.model import Change
 from provisioner.provider import Provider
 from provisioner.references import collect
@@ -21,6 +22,8 @@ class ApplyReport:
     """+ applied: changes this run made. + previously_applied: changes an interrupted run had
     made already (``apply --resume``). + failed / error: the change that stopped the run, and
     why. + unclear: True when it may have landed anyway (no clear answer came).
+    + passing: True when the failure looks temporary (no answer, 429, 5xx: the service was
+      down or overloaded past the retry budget), so resuming later should work.
     + skipped: changes not attempted after the failure; + blocked: those of them that need the
     failed change. + created_ids: kind -> natural key -> new id."""
 
@@ -29,6 +32,7 @@ class ApplyReport:
     failed: Change | None = None
     error: str = ""
     unclear: bool = False
+    passing: bool = False
     skipped: list[Change] = field(default_factory=list)
     blocked: list[Change] = field(default_factory=list)
     created_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -49,7 +53,7 @@ def _names(change: Change, provider: Provider) -> set[tuple[str, str]]:
             raw = str(value)
             if ref.key_prefix and not raw.startswith(ref.key_prefix):
                 continue
-            found.add((ref.target, raw[len(ref.key_prefix):]))
+            found.add((ref.target, literal(raw[len(ref.key_prefix):])))
     return found
 
 

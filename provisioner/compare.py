@@ -46,10 +46,14 @@ class KindComparison:
         return bool(self.only_source or self.only_target or self.differ or self.ambiguous or self.order)
 
 
-def _docs(kind: Kind, live: LiveState) -> dict[str, list[dict[str, Any]]]:
+Scope = set[str] | None
+"""Natural keys to compare (the objects a desired state names), or None for every object."""
+
+
+def _docs(kind: Kind, live: LiveState, scope: Scope) -> dict[str, list[dict[str, Any]]]:
     docs: dict[str, list[dict[str, Any]]] = {}
     for obj in live.of(kind.name):
-        if not obj.system and obj.key:
+        if not obj.system and obj.key and (scope is None or obj.key in scope):
             docs.setdefault(obj.key, []).append(desired_doc(kind, obj.doc))
     return docs
 
@@ -58,9 +62,9 @@ def _keys_in_order(kind: Kind, live: LiveState) -> list[str]:
     return list(dict.fromkeys(o.key for o in live.of(kind.name) if not o.system and o.key))
 
 
-def compare_kind(kind: Kind, source: LiveState, target: LiveState) -> KindComparison:
+def compare_kind(kind: Kind, source: LiveState, target: LiveState, scope: Scope = None) -> KindComparison:
     result = KindComparison(kind.name)
-    left, right = _docs(kind, source), _docs(kind, target)
+    left, right = _docs(kind, source, scope), _docs(kind, target, scope)
     result.only_source = sorted(k for k in left if k not in right)
     result.only_target = sorted(k for k in right if k not in left)
     for key in sorted(k for k in left if k in right):
@@ -83,6 +87,9 @@ def compare_kind(kind: Kind, source: LiveState, target: LiveState) -> KindCompar
     return result
 
 
-def compare_accounts(kinds: list[Kind], source: LiveState, target: LiveState) -> list[KindComparison]:
-    """One comparison per kind read in both accounts, in apply order."""
-    return [compare_kind(k, source, target) for k in kinds if k.name in source.objects and k.name in target.objects]
+def compare_accounts(kinds: list[Kind], source: LiveState, target: LiveState,
+                     scopes: dict[str, set[str]] | None = None) -> list[KindComparison]:
+    """One comparison per kind read in both accounts, in apply order; ``scopes`` limits each
+    kind to the natural keys a desired state names."""
+    return [compare_kind(k, source, target, None if scopes is None else scopes.get(k.name, set()))
+            for k in kinds if k.name in source.objects and k.name in target.objects]

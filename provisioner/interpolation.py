@@ -77,6 +77,14 @@ def _map_strings(value: Any, change: Callable[[str], Any], path: tuple[Any, ...]
     return value
 
 
+class PlaceholderError(InputError):
+    """A bad placeholder; ``path`` is the field inside the object, so the loader can name its line."""
+
+    def __init__(self, location: Location, path: tuple[Any, ...], message: str) -> None:
+        super().__init__(location, dotted(path), message)
+        self.path = path
+
+
 class Interpolator:
     """The ``interpolate`` hook of ``load_desired``: substitutes variables, checks references.
 
@@ -97,12 +105,12 @@ class Interpolator:
         return _map_strings(item, lambda text, path: self._string(text, path, at), with_path=True)
 
     def _string(self, text: str, path: tuple[Any, ...], at: Location) -> Any:
-        field = dotted(path)
+        field = path
         for mistyped in _MISTYPED.finditer(text):
             escaped = text[:mistyped.start()].endswith("$")
             if not escaped and not _TOKEN.match(text, mistyped.start()):
                 shown = text[mistyped.start():mistyped.end() + 12]
-                raise InputError(at, field, f"{shown!r}: write ${{var.NAME}} for a variable "
+                raise PlaceholderError(at, field, f"{shown!r}: write ${{var.NAME}} for a variable "
                                             "or ${env:NAME} for an environment variable")
         whole = _WHOLE_VAR.fullmatch(text)
         if whole:
@@ -112,7 +120,7 @@ class Interpolator:
                 if match.group(1):
                     value = self._variable(match.group(1), field, at)
                     if isinstance(value, (dict, list)):
-                        raise InputError(at, field, f"variable {match.group(1)!r} is a {type(value).__name__}; "
+                        raise PlaceholderError(at, field, f"variable {match.group(1)!r} is a {type(value).__name__}; "
                                                     "only a whole value can be a list or mapping")
                     return str(value).lower() if isinstance(value, bool) else str(value)
                 if match.group(0) == ESCAPE and text.startswith("var.", match.end()):
@@ -124,15 +132,15 @@ class Interpolator:
             self._check_env(name, field, at)
         return result
 
-    def _variable(self, name: str, field: str, at: Location) -> Any:
+    def _variable(self, name: str, field: tuple[Any, ...], at: Location) -> Any:
         if name not in self.variables:
             known = ", ".join(sorted(self.variables)) or "none"
-            raise InputError(at, field, f"undefined variable {name!r} (defined in {self.source}: {known})")
+            raise PlaceholderError(at, field, f"undefined variable {name!r} (defined in {self.source}: {known})")
         return self.variables[name]
 
-    def _check_env(self, name: str, field: str, at: Location) -> None:
+    def _check_env(self, name: str, field: tuple[Any, ...], at: Location) -> None:
         if self.require_env and name not in self.environ:
-            raise InputError(at, field, f"${{env:{name}}} is not set in the environment")
+            raise PlaceholderError(at, field, f"${{env:{name}}} is not set in the environment")
 
 
 def make_resolver(environ: Mapping[str, str]) -> Callable[[Any], Any]:

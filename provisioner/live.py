@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -85,8 +86,12 @@ def read_raw(adapter: Adapter, kinds: Iterable[Kind]) -> dict[str, list[Doc]]:
     kinds = [k for k in kinds if k.capabilities.read]
     if not kinds:
         return {}
-    with ThreadPoolExecutor(max_workers=min(READ_CONCURRENCY, len(kinds))) as pool:
-        results = list(pool.map(adapter.read, kinds))
+    # An adapter may share identical list requests between kinds for the length of one read
+    # (``read_session``), so reading costs the fewest requests the API allows.
+    session = getattr(adapter, "read_session", None)
+    with session() if session is not None else nullcontext():
+        with ThreadPoolExecutor(max_workers=min(READ_CONCURRENCY, len(kinds))) as pool:
+            results = list(pool.map(adapter.read, kinds))
     return {kind.name: objs for kind, objs in zip(kinds, results)}
 
 

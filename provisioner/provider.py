@@ -80,6 +80,9 @@ class Provider:
     # How the living documents read this provider's kinds (provisioner.docs.model.DocsProfile).
     docs_profile: Any = None
     audit_profile: Any = None  # provisioner.audit.profile.AuditProfile: its kinds as audit concepts
+    # Named generated accounts for benchmarks and ``emulator serve --scenario``
+    # (name -> provisioner.testing.scenario.Scenario).
+    scenarios: Mapping[str, Any] = field(default_factory=dict)
 
     def kind(self, name: str) -> Kind:
         for kind in self.kinds:

@@ -48,6 +48,8 @@ FAULT_KINDS: dict[str, str] = {
 ENV_VAR = "PROVISIONER_EMULATOR_FAULTS"
 # What a served emulator does instead of answering (read by providers.common.serve).
 FAULT_EXTENSION = "emulator_fault"
+# Which fault was injected into an answer (read by providers.common.request_log).
+INJECTED_EXTENSION = "injected_fault"
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,13 @@ def fault_options_from_env(env: dict[str, str] | Any) -> FaultOptions | None:
     return FaultOptions.parse(text) if text.strip() else None
 
 
+def _tagged(response: httpx.Response, kind: str) -> httpx.Response:
+    """Mark an answer as injected (``INJECTED_EXTENSION``), so a request log can tell an
+    injected 429 from one the emulator's own rate limit gave."""
+    response.extensions = {**response.extensions, INJECTED_EXTENSION: kind}
+    return response
+
+
 class FaultyEmulator:
     """Any emulator with latency and seeded faults in front; the emulator contract unchanged.
 
@@ -149,6 +158,9 @@ class FaultyEmulator:
         self.faults: Counter[str] = Counter()
         self._seen: Counter[str] = Counter()
         self._lock = threading.Lock()
+        # Latency is slept outside ``_lock`` and the emulator called inside it, so a server may
+        # run requests concurrently (``providers.common.serve``).
+        self.serialises_itself = True
 
     # -- the emulator contract -------------------------------------------------------------
     @property
@@ -171,10 +183,10 @@ class FaultyEmulator:
             if kind is not None:
                 self.faults[kind] += 1
             if kind == "lost":
-                return self._drop(request, self.inner(request), "connection_reset")
+                return _tagged(self._drop(request, self.inner(request), "connection_reset"), kind)
             if kind is None:
                 return self.inner(request)
-        return self._fault(kind, request)
+        return _tagged(self._fault(kind, request), kind)
 
     # -- deciding --------------------------------------------------------------------------
     def _choose(self, request: httpx.Request) -> str | None:

@@ -101,10 +101,12 @@ def retry_after_seconds(response: httpx.Response, default: float) -> float:
 
 @dataclass
 class HttpStats:
-    """What one connection did: attempts sent, retries made, 429s received."""
+    """What one connection did: attempts sent, retries made (and seconds waited before them),
+    429s received."""
 
     attempts: int = 0
     retries: int = 0
+    retry_wait_seconds: float = 0.0
     rate_limited: int = 0
 
 
@@ -238,6 +240,7 @@ class JsonHttp:
     def _note_retry(self, method: str, path: str, state: RetryCallState) -> None:
         with self._stats_lock:
             self.stats.retries += 1
+            self.stats.retry_wait_seconds += state.upcoming_sleep or 0.0
         failure = state.outcome.exception() if state.outcome else None
         log.debug("retrying %s %s in %.2fs after attempt %d: %s", method, urlsplit(path).path or path,
                   state.upcoming_sleep, state.attempt_number, failure)

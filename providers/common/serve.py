@@ -7,6 +7,7 @@ time under a lock: the store is not thread-safe and a real account serialises wr
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,8 +20,12 @@ LOOPBACK = "127.0.0.1"
 
 def make_server(handler: Callable[[httpx.Request], httpx.Response], port: int = 0,
                 after_request: Callable[[httpx.Request, httpx.Response], None] | None = None) -> ThreadingHTTPServer:
-    """A server bound to loopback only; ``port=0`` picks a free port (see ``server.server_port``)."""
-    lock = threading.Lock()
+    """A server bound to loopback only; ``port=0`` picks a free port (see ``server.server_port``).
+
+    A handler that says ``serialises_itself`` (the fault layer: it sleeps its latency first, then
+    locks the store) is called without the server's lock, so concurrent requests wait out their
+    latency side by side, as on a real network, instead of one after another."""
+    lock = contextlib.nullcontext() if getattr(handler, "serialises_itself", False) else threading.Lock()
 
     class _Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"

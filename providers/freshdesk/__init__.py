@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from providers.freshdesk.docs.profile import FreshdeskDocs
 from providers.freshdesk.audit import AUDIT_PROFILE
 from providers.freshdesk.client import CREDENTIAL_VARS, EMULATOR_ENV, connect
 from providers.freshdesk.kinds import KINDS
@@ -51,4 +52,5 @@ PROVIDER = Provider(
     validators=VALIDATORS,
     docs_notes=DOCS_NOTES,
     audit_profile=AUDIT_PROFILE,
+    docs_profile=FreshdeskDocs(),
 )

@@ -11,6 +11,12 @@ Everything a plain kind needs comes from its declaration (``Kind.path``, ``list_
 + operations: an object with any of read/create/update/delete methods that replace the
   standard ones for a kind with quirks (nested sub-resources; a kind file defines it).
 
+A change of the plan may take several requests here (a ticket type, then its attributes). The
+engine settles a write that got no clear answer by looking the object up by natural key, which
+cannot tell whether the nested writes landed; so those settle themselves: ``create_once``
+looks the parent up, and ``until_settled`` repeats a nested sync, which reads the account
+before writing and so never writes twice.
+
 Intercom bodies have no wrapper key: a create answers the object itself.
 """
 
@@ -18,13 +24,17 @@ from __future__ import annotations
 
 import threading
 import typing
-from typing import Any
+from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
 
 from providers.common.http import JsonHttp
 from providers.intercom.paging import read_list
+from provisioner.errors import OutcomeUnknown
 from provisioner.kind import Doc, Kind
 from provisioner.live import strip
+
+T = TypeVar("T")
+SYNC_ATTEMPTS = 3
 
 
 class IntercomAdapter:
@@ -71,6 +81,28 @@ class IntercomAdapter:
         if archived:  # created to be kept archived: the create endpoints take no such flag
             answer = self.http.json("PUT", f"{kind.path}/{answer[kind.id_field]}", json_body={"archived": True})
         return answer
+
+    def create_once(self, kind: Kind, body: Doc) -> Doc:
+        """POST the object; when no clear answer comes, the one now holding its natural key."""
+        try:
+            return self.http.json("POST", kind.path, json_body=body)
+        except OutcomeUnknown as unclear:
+            if unclear.exhausted:
+                raise
+            found = self.find_by_key(kind, kind.key_of(body))
+            if found is None:
+                raise
+            return found
+
+    def until_settled(self, step: Callable[[], T]) -> T:
+        """Run a read-then-write ``step`` again when one of its writes got no clear answer."""
+        for attempt in range(1, SYNC_ATTEMPTS + 1):
+            try:
+                return step()
+            except OutcomeUnknown as unclear:
+                if unclear.exhausted or attempt == SYNC_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def update(self, kind: Kind, obj_id: Any, body: Doc, before: Doc) -> Doc:
         body = cleared_text(kind, body)

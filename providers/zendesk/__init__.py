@@ -8,6 +8,7 @@ from providers.zendesk.docs.profile import ZendeskDocs
 from providers.zendesk.audit import AUDIT_PROFILE
 from providers.zendesk.client import CREDENTIAL_VARS, EMULATOR_ENV, connect
 from providers.zendesk.kinds import KINDS
+from providers.zendesk.scenarios import SCENARIOS
 from providers.zendesk.validators import VALIDATORS
 from provisioner.provider import Provider
 
@@ -29,4 +30,5 @@ PROVIDER = Provider(
     validators=VALIDATORS,
     audit_profile=AUDIT_PROFILE,
     docs_profile=ZendeskDocs(),
+    scenarios=SCENARIOS,
 )

@@ -10,13 +10,20 @@ Everything a plain kind needs comes from its declaration (``Kind.path``, ``envel
   "style": "update_many" for endpoints that take ``[{id, position}]``.
 + operations: an object with any of read/create/update/delete/reorder methods that replace the
   standard ones for a kind with quirks (a kind file defines it).
+
+A kind without ``envelope`` is sent and answered unwrapped (app installations); an answer
+without a body (a webhook PATCH answers 204) is taken as done: apply needs no answer to an update.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from concurrent.futures import Future
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from providers.common.http import JsonHttp
+from providers.zendesk.read_cost import minimum_reads
 from provisioner.kind import Doc, Kind
 from provisioner.live import strip
 
@@ -27,6 +34,8 @@ class ZendeskAdapter:
     def __init__(self, http: JsonHttp, account: str) -> None:
         self.http = http
         self.account = account
+        self._shared: dict[tuple, Future] | None = None  # lists fetched in this read_session
+        self._shared_lock = threading.Lock()
 
     # -- reading ---------------------------------------------------------------------------
     def read(self, kind: Kind) -> list[Doc]:
@@ -37,20 +46,54 @@ class ZendeskAdapter:
                              kind.api.get("list_params"))
 
     def list_all(self, path: str, list_key: str, paging: str = "cursor", params: dict | None = None) -> list[Doc]:
-        """Every item of a list endpoint, following cursor pages at the largest page size."""
+        """Every item of a list endpoint, following cursor pages at the largest page size.
+
+        Inside ``read_session`` a list already fetched (or being fetched by another thread)
+        is shared instead of requested again; callers get their own list of the same dicts."""
+        if self._shared is None:
+            return [item for body in self.pages(path, paging, params) for item in body.get(list_key, [])]
+        key = (path, list_key, paging, repr(sorted((params or {}).items())))
+        with self._shared_lock:
+            future = self._shared.get(key)
+            owner = future is None
+            if owner:
+                future = self._shared[key] = Future()
+        if owner:
+            try:
+                future.set_result([item for body in self.pages(path, paging, params) for item in body.get(list_key, [])])
+            except BaseException as exc:
+                future.set_exception(exc)
+                raise
+        return list(future.result())
+
+    def pages(self, path: str, paging: str = "cursor", params: dict | None = None) -> Iterator[Doc]:
+        """Every page body of a list endpoint (for sideloads, which sit beside the list)."""
         query: dict[str, Any] = dict(params or {})
         if paging == "none":
-            body = self.http.json("GET", path, params=query or None)
-            return list(body.get(list_key, []))
+            yield self.http.json("GET", path, params=query or None)
+            return
         query["page[size]"] = PAGE_SIZE
-        items: list[Doc] = []
         url: str | None = path
         while url:
             body = self.http.json("GET", url, params=query)
-            items += body.get(list_key, [])
+            yield body
             meta, links = body.get("meta") or {}, body.get("links") or {}
             url, query = (links.get("next"), None) if meta.get("has_more") and links.get("next") else (None, None)
-        return items
+
+    @contextmanager
+    def read_session(self) -> Iterator[None]:
+        """One read of the account (``provisioner.live.read_raw``): identical list requests are
+        made once. Group memberships and ticket form statuses name their group or form, so they
+        need the very lists the groups and ticket_forms kinds read anyway."""
+        self._shared = {}
+        try:
+            yield
+        finally:
+            self._shared = None
+
+    def minimum_reads(self, raw: dict[str, list[Doc]]) -> dict[str, int]:
+        """The fewest requests the API allows for reading these objects, by kind (benchmarks)."""
+        return minimum_reads(raw)
 
     def find_by_key(self, kind: Kind, key: str) -> Doc | None:
         for raw in self.read(kind):
@@ -63,8 +106,8 @@ class ZendeskAdapter:
         custom = kind.api.get("operations")
         if custom is not None and hasattr(custom, "create"):
             return custom.create(self, kind, body)
-        answer = self.http.json("POST", kind.path, json_body={kind.envelope: body})
-        return answer[kind.envelope]
+        answer = self.http.json("POST", kind.path, json_body=self.wrap(kind, body))
+        return self.unwrap(kind, answer)
 
     def update(self, kind: Kind, obj_id: Any, body: Doc, before: Doc) -> Doc:
         custom = kind.api.get("operations")
@@ -72,8 +115,21 @@ class ZendeskAdapter:
             return custom.update(self, kind, obj_id, body, before)
         method = kind.api.get("update_method", "PUT")
         path = f"{kind.path}/{obj_id}" if not kind.singleton else kind.path
-        answer = self.http.json(method, path, json_body={kind.envelope: body})
-        return answer[kind.envelope] if answer else {}
+        answer = self.http.json(method, path, json_body=self.wrap(kind, body))
+        return self.unwrap(kind, answer) if answer else {}
+
+    @staticmethod
+    def wrap(kind: Kind, body: Doc) -> Doc:
+        return {kind.envelope: body} if kind.envelope else body
+
+    @staticmethod
+    def unwrap(kind: Kind, answer: Any) -> Doc:
+        return answer[kind.envelope] if kind.envelope else answer
+
+    def get(self, path: str, envelope: str | None = None) -> Doc:
+        """One object (``envelope`` unwraps it)."""
+        answer = self.http.json("GET", path)
+        return answer[envelope] if envelope else answer
 
     def delete(self, kind: Kind, obj_id: Any) -> None:
         custom = kind.api.get("operations")

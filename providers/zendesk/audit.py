@@ -106,12 +106,17 @@ def _active_agents(raw: Mapping[str, list[Doc]]) -> dict[str, Doc]:
 
 
 def group_members(raw: Mapping[str, list[Doc]]) -> dict[str, int]:
+    """Active agents per group id, from ``/group_memberships`` rows (``user_id``, ``group_id``) or
+    from the provider's ``group_memberships`` kind, which reads one entry per group (``id``,
+    ``user_ids``)."""
     agents = _active_agents(raw)
     counts: dict[str, int] = {}
-    for membership in raw.get("group_memberships", []):
-        if str(membership.get("user_id")) in agents:
-            group = str(membership.get("group_id"))
-            counts[group] = counts.get(group, 0) + 1
+    for entry in raw.get("group_memberships", []):
+        if "user_ids" in entry:
+            group, users = str(entry.get("id")), entry.get("user_ids") or []
+        else:
+            group, users = str(entry.get("group_id")), [entry.get("user_id")]
+        counts[group] = counts.get(group, 0) + sum(1 for user in users if str(user) in agents)
     return counts
 
 

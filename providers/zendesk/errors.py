@@ -2,7 +2,8 @@
 
 Classic endpoints answer ``{"error": "RecordInvalid", "description": ..., "details": {field:
 [{"description": ...}]}}``; newer ones (trigger categories, webhooks) answer JSON:API style
-``{"errors": [{"code", "title", "detail"}]}``. A 429 may come as plain text.
+``{"errors": [{"code", "title", "detail"}]}``; Help Center answers ``{"errors": {field:
+["message"]}}``. A 429 may come as plain text.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def error_detail(response: httpx.Response) -> str:
                 text = item.get("detail") or item.get("title") or item.get("code") or ""
                 parts.append(f"{where}: {text}" if where else str(text))
         return "; ".join(parts) or response.reason_phrase
+    if isinstance(body, dict) and isinstance(body.get("errors"), dict) and body["errors"]:
+        return "; ".join(f"{field}: {message}" for field, messages in body["errors"].items()
+                         for message in (messages if isinstance(messages, list) else [messages]))
     if isinstance(body, dict):
         details = body.get("details")
         if isinstance(details, dict) and details:

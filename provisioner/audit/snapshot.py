@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
 
 from provisioner.audit.model import ObjectRef
 from provisioner.audit.profile import AuditProfile
@@ -89,8 +88,3 @@ def read_sources(adapter: Adapter, provider: Provider, profile: AuditProfile,
         except ProvisionerError as exc:
             unreadable[source.name] = str(exc)
     return found, unreadable
-
-
-def id_key(value: Any) -> str:
-    """Ids compare as strings: rule values carry them as strings, objects as numbers."""
-    return str(value)

@@ -45,7 +45,7 @@ def run_apply(args: argparse.Namespace, ctx: CommandContext) -> int:
     if is_plan_file(args.source):
         plan = load_plan(args.source)
         provider = load_provider(plan.provider)
-        adapter = ctx.target.connect(provider)
+        adapter = ctx.target.at(args.source).connect(provider)  # --env: provisioner.yaml above the plan
     else:
         planned = plan_path(args.source, ctx.target, plan_request(args))
         plan, provider, adapter = planned.plan, planned.provider, planned.adapter
@@ -151,6 +151,10 @@ def report(result: ApplyReport, ctx: CommandContext) -> int:
     for change in result.skipped:
         why = f"needs the failed {result.failed.kind} {escape(repr(result.failed.key))}" if id(change) in blocked else "not attempted"
         ctx.print(f"  skipped ({why}): {change.action} {change.kind} {escape(repr(change.key))}")
-    ctx.print("The applied changes are in place. Fix the cause, then finish with 'provisioner apply --resume', "
-              "or run 'plan' again to see what is left.")
+    if result.passing:
+        ctx.print("The applied changes are in place. When the service answers again, finish with "
+                  "'provisioner apply --resume'.")
+    else:
+        ctx.print("The applied changes are in place. Fix the cause and run 'plan' again to see what is left "
+                  "(or, once fixed outside the YAML, finish this plan with 'provisioner apply --resume').")
     return 1

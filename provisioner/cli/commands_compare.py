@@ -1,8 +1,9 @@
 """``compare --env SOURCE --env TARGET [PATH]``: how two accounts differ, by natural key.
 
 The preview of a promotion: what the source account has that the target lacks or holds
-differently. With PATH, only the kinds that desired state declares are compared (and the
-project file is looked up next to it); without it, ``--provider`` names every kind to compare.
+differently. With PATH, only what that desired state manages is compared (its kinds, and in
+them the objects it names; the project file is looked up next to it); without it, every object
+of every kind of ``--provider`` is.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def run_compare(args: argparse.Namespace, ctx: CommandContext) -> int:
     if len(names) != 2 or names[0] == names[1]:
         raise UserError("compare needs two different environments: compare --env sandbox --env production [PATH]")
     start = args.path or ctx.target.workdir
-    provider, kinds = _scope(args, ctx.target)
+    provider, kinds, scopes = _scope(args, ctx.target)
     lives: list[LiveState] = []
     for name in names:
         target = replace(ctx.target, environment=name, chosen=None).at(start)
@@ -51,7 +52,7 @@ def run_compare(args: argparse.Namespace, ctx: CommandContext) -> int:
             lives.append(read_live(adapter, kinds))
         finally:
             adapter.close()
-    results = compare_accounts(kinds, lives[0], lives[1])
+    results = compare_accounts(kinds, lives[0], lives[1], scopes)
     if args.json:
         print(json.dumps({"source": {"environment": names[0], "account": lives[0].account},
                           "target": {"environment": names[1], "account": lives[1].account},
@@ -62,15 +63,16 @@ def run_compare(args: argparse.Namespace, ctx: CommandContext) -> int:
     return DIFFERENT if args.detailed_exitcode and differ else SAME
 
 
-def _scope(args: argparse.Namespace, target: Target) -> tuple[Provider, list]:
+def _scope(args: argparse.Namespace, target: Target) -> tuple[Provider, list, dict[str, set[str]] | None]:
+    """The provider, the kinds to read and the natural keys to compare per kind (None: all)."""
     if args.path is not None:
         state, provider = load_path(args.path, target)
-        declared = set(state.objects) | set(state.options)
-        return provider, [k for k in provider.kinds if k.name in declared]
+        scopes = {name: {o.key for o in objects} for name, objects in state.objects.items()}
+        return provider, [k for k in provider.kinds if k.name in scopes], scopes
     if not args.provider:
         raise UserError("compare needs a desired-state PATH or --provider NAME")
     provider = load_provider(args.provider)
-    return provider, list(provider.kinds)
+    return provider, list(provider.kinds), None
 
 
 def render(results: list[KindComparison], names: list[str], accounts: list[str], ctx: CommandContext) -> None:

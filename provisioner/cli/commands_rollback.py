@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from provisioner.cli.commands_apply import apply_with_progress, report
+from provisioner.cli.commands_apply import apply_with_progress, report, review
 from provisioner.cli.context import CommandContext
 from provisioner.errors import UserError
 from provisioner.cli.commands_history import add_history_option, history_store
@@ -60,7 +60,7 @@ def run_rollback(args: argparse.Namespace, ctx: CommandContext) -> int:
         if adapter.account != undo.account:
             raise UserError(f"{describe(undo)} was made on {undo.account}, but this command is connected to {adapter.account}")
         ctx.print(f"Rolling back {describe(undo)} on {undo.account}.")
-        rollback = build_rollback(undo, provider, adapter)
+        rollback = build_rollback(undo, provider, adapter, ctx.target.resolver())
         plan = rollback.plan
         if rollback.overwrites and not args.force:
             show_overwrites(rollback.overwrites, ctx)
@@ -68,22 +68,16 @@ def run_rollback(args: argparse.Namespace, ctx: CommandContext) -> int:
                             "pass --force to overwrite them")
         if rollback.overwrites:  # forced: the plan's warnings name every edit it overwrites
             plan = with_forced_overwrites(rollback)
-        render_plan(plan, ctx.out, show_unmanaged=False)
         if args.out:
+            render_plan(plan, ctx.out, show_unmanaged=False)
             save_plan(plan, args.out)
             ctx.print(f"Saved the rollback plan to {args.out}. Apply exactly these changes with: provisioner apply {args.out}")
             return 1 if plan.errors else 0
-        if plan.errors:
-            return 1
-        if not plan.changes:
-            ctx.print("Nothing to roll back: the account is already as it was before.")
-            return 0
-        if not args.auto_approve:
-            if not ctx.interactive:
-                raise UserError("not rolling back without review: pass --auto-approve, or save the plan with --out and apply that")
-            if ctx.out.input("\nRoll back these changes? Only 'yes' is accepted: ").strip() != "yes":
-                ctx.print("Rollback cancelled.")
-                return 1
+        verdict = review(plan, args, ctx)  # the same review as apply: render, then 'yes' or --auto-approve
+        if verdict is not None:
+            if verdict == 0:
+                ctx.print("Nothing to roll back: the account is already as it was before.")
+            return verdict
         return report(apply_with_progress(plan, provider, adapter, ctx, history_dir=args.history_dir), ctx)
     finally:
         adapter.close()

@@ -20,6 +20,11 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--state", type=Path, help="JSON file to load the account from and save it to")
     serve.add_argument("--rpm", type=int, help="requests-per-minute limit with the vendor's headers and 429s")
+    serve.add_argument("--scenario", metavar="NAME",
+                       help="start from a generated account (zendesk: large, huge; docs/benchmarks.md); "
+                            "with --state, only when the state file does not exist yet")
+    serve.add_argument("--request-log", type=Path, metavar="FILE",
+                       help="append every request served (method, path, status, duration) to FILE as JSON lines")
     add_fault_options(serve)
     serve.set_defaults(handler=run_serve)
 
@@ -53,6 +58,8 @@ def run_serve(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     provider = load_provider(args.provider)
     state = json.loads(args.state.read_text()) if args.state and args.state.exists() else None
+    if state is None and args.scenario:
+        state = _scenario_state(provider, args.scenario, ctx)
     options = {"rpm": args.rpm} if args.rpm else {}
     emulator = provider.make_emulator(state, **options)
     handler = PersistingEmulator(emulator, args.state) if args.state else emulator
@@ -61,6 +68,10 @@ def run_serve(args: argparse.Namespace, ctx: CommandContext) -> int:
         from providers.common.faults import FaultyEmulator
 
         handler = FaultyEmulator(handler, faults, network="mark")
+    if args.request_log:
+        from providers.common.request_log import RequestLogFile
+
+        handler = RequestLogFile(handler, args.request_log)
     server = make_server(handler, args.port)
     url = f"http://127.0.0.1:{server.server_port}"
     ctx.print(f"{provider.name} emulator listening on {url} (Ctrl-C to stop)")
@@ -75,6 +86,16 @@ def run_serve(args: argparse.Namespace, ctx: CommandContext) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def _scenario_state(provider, name: str, ctx: CommandContext) -> dict:  # type: ignore[no-untyped-def]
+    """The generated account ``name`` (built once, then read from .provisioner/scenarios/)."""
+    from provisioner.testing.scenario import scenario_state
+
+    built = scenario_state(provider, name, ctx.target.workdir, progress=lambda text: ctx.err.print(text))
+    where = f"cached in {built.path}" if built.path else "not cached"
+    ctx.err.print(f"Scenario {name}: {'read from the cache' if built.cached else 'generated'} ({where})")
+    return built.state
 
 
 def _url_var(provider: str) -> str:

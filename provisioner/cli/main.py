@@ -72,9 +72,10 @@ def configure_logging(debug: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if debug else logging.WARNING)
-    if debug:
-        logging.getLogger("httpx").setLevel(logging.DEBUG)
-        logging.getLogger("httpcore").setLevel(logging.INFO)
+    # Set both ways: a run without --debug after one with it (in one process) must not keep
+    # printing the libraries' request logs.
+    logging.getLogger("httpx").setLevel(logging.DEBUG if debug else logging.NOTSET)
+    logging.getLogger("httpcore").setLevel(logging.INFO if debug else logging.NOTSET)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

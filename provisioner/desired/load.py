@@ -17,7 +17,7 @@ from provisioner.desired.ignore import check_rules, merge_options, parse_ignore
 from provisioner.desired.state import DesiredObject, DesiredState, KindOptions, digest_of, yaml_files
 from provisioner.desired.yaml_lines import parse
 from provisioner.errors import InputError, Location, UserError
-from provisioner.interpolation import env_names, literal
+from provisioner.interpolation import PlaceholderError, env_names, literal
 from provisioner.kind import Kind
 from provisioner.people import names_people
 from provisioner.provider import Provider, load_provider
@@ -150,7 +150,10 @@ def _object(kind: Kind, item: Any, path: tuple, lines: dict, file: Path,
     own_lines = {p[len(base):]: loc for p, loc in lines.items() if p[: len(base)] == base}
     item, match_id = _pin(kind, item, own_lines, at)
     if interpolate is not None:
-        item = interpolate(item, at)
+        try:
+            item = interpolate(item, at)
+        except PlaceholderError as exc:  # name the field's own line
+            raise InputError(own_lines.get(exc.path, at), f"{kind.name}.{exc.field}", exc.message) from None
     if kind.model is not None:
         item = _validate(kind, item, own_lines, at)
     if kind.singleton:

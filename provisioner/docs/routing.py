@@ -16,12 +16,12 @@ def render(rules: list[RoutingRule]) -> str:
     parts += ["```mermaid", *flowchart(rules), "```", ""]
     rows = []
     for rule in rules:
-        when = " and ".join(rule.when_all) or "always"
+        when = " and ".join(rule.when_all)
         if rule.when_any:
-            when += " and any of: " + "; ".join(rule.when_any)
+            when = (f"{when} and " if when else "") + "any of: " + "; ".join(rule.when_any)
         then = [f"→ {d}" for d in rule.destinations] + rule.effects + [f"notifies {n}" for n in rule.notifies]
         rows.append([str(rule.order), rule.title + ("" if rule.active else " (inactive)"), rule.category or "—",
-                     when, "; ".join(then) or "—"])
+                     when or "always", "; ".join(then) or "—"])
     parts += [table(["#", "Rule", "Category", "When", "Then"], rows), ""]
     return "\n".join(parts)
 

@@ -1,7 +1,7 @@
 """Turn a plan into a drift report: every change and finding, read as "the account moved".
 
 Drift is the plan read backwards, so it is computed by the plan machinery itself
-(``drift_request`` asks it for every difference, immutable ones included) and classified here:
+(``DRIFT_REQUEST`` asks it for every difference, immutable ones included) and classified here:
 
   create            → missing        (declared, not in the account)
   update / replace  → modified       (field by field)
@@ -40,6 +40,8 @@ def _active(obj: LiveObject | None) -> bool | None:
 
 
 class _Builder:
+    """Collects drift items from one plan, looking declarations and live objects up by key."""
+
     def __init__(self, plan: Plan, state: DesiredState, provider: Provider, live: LiveState) -> None:
         self.plan, self.state, self.provider, self.live = plan, state, provider, live
         self.items: list[DriftItem] = []

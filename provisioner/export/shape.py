@@ -4,7 +4,10 @@ A live object is already normalised by ``provisioner.live`` (server-owned fields
 rewritten to natural keys). Here it is cut to what the YAML can say: only fields the kind's
 model declares (at every depth), no nulls, no values equal to the kind's ``defaults`` (an
 omitted default still compares), and text that merely looks like ``${var.x}``/``${env:X}``
-escaped so it loads back as the same text. System objects (``LiveObject.system``) are left out.
+escaped so it loads back as the same text. System objects (``LiveObject.system``) are left out,
+except those an exported object names that are not built into every account (the default
+brand, whose name is the account's): the YAML must declare what it names, so they are written,
+marked as the account's own (they are never created or deleted, only compared).
 
 Objects sharing a natural key with another live object (system ones included: a group named
 "Support" next to the default one) are never dropped: each is written with ``match_id: <id>``,
@@ -24,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from provisioner.interpolation import escape_literal
 from provisioner.kind import Doc, Kind
 from provisioner.live import LiveObject, LiveState
-from provisioner.references import dotted
+from provisioner.references import collect, dotted
 
 PIN_FIELD = "match_id"
 
@@ -53,10 +56,31 @@ def _id_order(value: Any) -> tuple[int, Any]:
     return (0, value) if isinstance(value, int) and not isinstance(value, bool) else (1, str(value))
 
 
-def shape_kind(kind: Kind, live: LiveState) -> KindExport:
-    """The exportable objects of one kind, with a note for each thing worth saying."""
+def referenced_system_keys(kinds: list[Kind], live: LiveState) -> dict[str, set[str]]:
+    """Natural keys of system objects that non-system objects name, by kind; built-in keys and
+    people (checked against each account when planning) need no declaration and are left out."""
+    by_name = {k.name: k for k in kinds}
+    needed: dict[str, set[str]] = {}
+    for kind in kinds:
+        for obj in live.of(kind.name):
+            if obj.system:
+                continue
+            for ref, value, _ in collect(obj.doc, kind.references):
+                target = by_name.get(ref.target)
+                raw = str(value)
+                if target is None or target.natural_key == "email" or not raw.startswith(ref.key_prefix):
+                    continue
+                key = raw[len(ref.key_prefix):]
+                if key not in target.builtin and any(o.system for o in live.matching(target.name, key)):
+                    needed.setdefault(target.name, set()).add(key)
+    return needed
+
+
+def shape_kind(kind: Kind, live: LiveState, keep: set[str] | None = None) -> KindExport:
+    """The exportable objects of one kind, with a note for each thing worth saying; ``keep``:
+    keys of system objects to write anyway (``referenced_system_keys``)."""
     result = KindExport(kind)
-    candidates = [o for o in live.of(kind.name) if not o.system]
+    candidates = [o for o in live.of(kind.name) if not o.system or o.key in (keep or set())]
     if not kind.ordered:
         candidates.sort(key=lambda o: (o.key, _id_order(o.id)))
     live_ids = _ids_by_value(live)
@@ -68,6 +92,8 @@ def shape_kind(kind: Kind, live: LiveState) -> KindExport:
         twins = live.matching(kind.name, obj.key)
         doc = desired_doc(kind, obj.doc)
         exported = ExportedObject(obj.key, obj.id, doc)
+        if obj.system:
+            exported.comment = "the account's own object, written because other objects name it"
         if len(twins) > 1:
             exported.pinned = True
             exported.doc = _with_pin(kind, doc, obj.id)

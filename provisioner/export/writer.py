@@ -15,7 +15,7 @@ from pathlib import Path
 from provisioner import __version__
 from provisioner.environments import PROJECT_FILE
 from provisioner.errors import UserError
-from provisioner.export.shape import KindExport, shape_kind
+from provisioner.export.shape import KindExport, referenced_system_keys, shape_kind
 from provisioner.export.yaml_text import list_item, mapping_lines
 from provisioner.live import LiveState
 from provisioner.provider import Provider
@@ -52,10 +52,11 @@ def build_export(provider: Provider, live: LiveState, environment: str | None = 
     """Every readable kind of ``live`` as file texts; pure (no I/O), so tests can compare bytes."""
     result = ExportResult(live.account)
     source = f"the {provider.name} account {live.account}" + (f" (environment {environment})" if environment else "")
+    keep = referenced_system_keys(list(provider.kinds), live)
     for kind in provider.kinds:
         if kind.name not in live.objects:
             continue
-        shaped = shape_kind(kind, live)
+        shaped = shape_kind(kind, live, keep.get(kind.name, set()))
         result.kinds.append(shaped)
         if not shaped.objects:
             continue
@@ -63,7 +64,7 @@ def build_export(provider: Provider, live: LiveState, environment: str | None = 
                  else f"sorted by {kind.natural_key}")
         lines = [
             f"{MARKER} {__version__} from {source}.",
-            f"# {len(shaped.objects)} {kind.name}, {order}; system objects left out.",
+            f"# {len(shaped.objects)} {kind.name}, {order}; the account's own objects left out unless named.",
             "# Check it with 'provisioner plan <this folder>': it shows no changes for this account.",
             f"provider: {provider.name}",
             "",

@@ -4,7 +4,9 @@
   from outside (bookmarks, API scripts, other tools) keep the old one.
 - Data the server keeps about an object (usage counts, view counts, votes, generated keys) is
   lost with it: the server-owned fields that held a value in the snapshot are named.
-- Secret fields (webhook credentials) are never read back, so they cannot be restored.
+- Secret fields (webhook credentials) are never read back, so they cannot be restored; nor can
+  a value that was a registered secret (masked in the snapshot) unless the plan that set it named
+  it as ``${env:NAME}``, which the snapshot keeps and apply resolves again.
 - Where the API has no delete, undoing a create is the kind's ``delete_means`` (archive,
   deactivate), and the object stays visible in that state.
 """
@@ -13,7 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from provisioner import secrets
 from provisioner.history.model import ObjectState
+from provisioner.live import canonical_json
 from provisioner.kind import Kind
 from provisioner.plan.model import Diagnostic
 
@@ -52,6 +56,17 @@ def secret_notes(kind: Kind, fields: list[str]) -> list[str]:
     if not secret:
         return []
     return [f"{', '.join(secret)}: the earlier secret value was never readable and is not restored"]
+
+
+def masked_fields(doc: dict[str, Any]) -> list[str]:
+    """Top-level fields whose recorded value hides a secret: the history never kept it."""
+    return [name for name, value in doc.items() if secrets.MASK in canonical_json(value)]
+
+
+def masked_notes(fields: list[str]) -> list[str]:
+    if not fields:
+        return []
+    return [f"{', '.join(fields)}: held a secret value, which the history does not keep; not restored, set it again"]
 
 
 def undo_create_note(kind: Kind) -> str:

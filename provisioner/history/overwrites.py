@@ -8,8 +8,9 @@ and the plan then carries a warning per object so the review shows it too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from provisioner.history.capture import Resolve, restorable
 from provisioner.history.selection import ObjectUndo, OrderUndo, Undo
 from provisioner.live import LiveObject, LiveState, canonical_json
 from provisioner.plan.model import Change, Diagnostic
@@ -35,6 +36,12 @@ class Overwrite:
         return Diagnostic(severity="warning", rule="overwrites_later_change", kind=self.kind, key=self.key,
                           summary=f"{self.summary} (after apply {self.since}); overwritten by --force",
                           detail="; ".join(self.lines))
+
+
+def seen_as(obj: LiveObject, recorded: dict | None, resolve: Resolve | None) -> LiveObject:
+    """The live object in the terms the history recorded ``recorded`` in (env references kept,
+    secrets masked), so that the two compare like with like."""
+    return replace(obj, doc=restorable(recorded, obj.doc, resolve))
 
 
 def differing_fields(old: dict, new: dict) -> list[str]:
@@ -81,11 +88,12 @@ def order_overwrite(entry: OrderUndo, live: LiveState) -> Overwrite | None:
                      [f"was: {' › '.join(then)}", f"now: {' › '.join(now)}"])
 
 
-def find_overwrites(undo: Undo, live: LiveState) -> list[Overwrite]:
+def find_overwrites(undo: Undo, live: LiveState, resolve: Resolve | None = None) -> list[Overwrite]:
     found: list[Overwrite] = []
     for (kind, key), entry in undo.objects.items():
         matches = live.matching(kind, key)
-        overwrite = object_overwrite(entry, matches[0] if matches else None)
+        current = seen_as(matches[0], entry.expected.doc if entry.expected else None, resolve) if matches else None
+        overwrite = object_overwrite(entry, current)
         if overwrite:
             found.append(overwrite)
     for entry in undo.orders.values():

@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from provisioner import __version__
 from provisioner.history.capture import with_reference_targets
 from provisioner.history.model import ROLLBACK_DIGEST_PREFIX
-from provisioner.history.notes import as_diagnostics, recreate_notes, secret_notes, undo_create_note
-from provisioner.history.overwrites import Overwrite, differing_fields, find_overwrites
+from provisioner.history.capture import Resolve
+from provisioner.history.notes import (as_diagnostics, masked_fields, masked_notes, recreate_notes, secret_notes,
+                                       undo_create_note)
+from provisioner.history.overwrites import Overwrite, differing_fields, find_overwrites, seen_as
 from provisioner.history.selection import ObjectUndo, OrderUndo, Undo
 from provisioner.kind import Kind
 from provisioner.live import LiveObject, LiveState, read_live
@@ -66,27 +68,30 @@ def restore_object(kind: Kind, entry: ObjectUndo, current: LiveObject | None) ->
             return None, [Diagnostic(severity="error", rule="cannot_create", kind=kind.name, key=entry.key,
                                      summary=f"it was deleted and the API cannot create {kind.name} again",
                                      detail=kind.capabilities.why_not.get("create", ""))]
-        notes = recreate_notes(kind, target)
-        change = Change(action="create", kind=kind.name, key=entry.key, block=kind.block, after=target.doc,
-                        note="; ".join(notes))
+        masked = masked_fields(target.doc)
+        notes = recreate_notes(kind, target) + masked_notes(masked)
+        change = Change(action="create", kind=kind.name, key=entry.key, block=kind.block,
+                        after={k: v for k, v in target.doc.items() if k not in masked}, note="; ".join(notes))
         return change, as_diagnostics(kind.name, entry.key, notes)
     secret_roots = {s.split(".")[0] for s in kind.secret_fields}
-    fields = [f for f in differing_fields(target.doc, current.doc) if f not in secret_roots]
+    differing = [f for f in differing_fields(target.doc, current.doc) if f not in secret_roots]
+    masked = [f for f in masked_fields(target.doc) if f in differing]
+    fields = [f for f in differing if f not in masked]
     if not fields:
-        return None, []
+        return None, as_diagnostics(kind.name, entry.key, masked_notes(masked))
     after = {**target.doc, **{name: None for name in current.doc if name not in target.doc}}
     common = dict(kind=kind.name, key=entry.key, block=kind.block, id=current.id, before=current.doc, after=after,
                   fields=fields, fingerprint=current.fingerprint)
     frozen = [f for f in fields if f in kind.immutable]
     if frozen:
         notes = [f"{', '.join(frozen)} cannot change in place; the object is deleted and created again"]
-        notes += recreate_notes(kind, target)[1:]
+        notes += recreate_notes(kind, target)[1:] + masked_notes(masked)
         return Change(action="replace", note=notes[0], **common), as_diagnostics(kind.name, entry.key, notes)
     if not kind.capabilities.update:
         return None, [Diagnostic(severity="error", rule="cannot_update", kind=kind.name, key=entry.key,
                                  summary=f"{', '.join(fields)} differ and the API cannot update {kind.name}",
                                  detail=kind.capabilities.why_not.get("update", ""))]
-    notes = secret_notes(kind, fields)
+    notes = secret_notes(kind, fields) + masked_notes(masked)
     return Change(action="update", note="; ".join(notes), **common), as_diagnostics(kind.name, entry.key, notes)
 
 
@@ -113,12 +118,14 @@ def restore_order(kind: Kind, entry: OrderUndo, live: LiveState, changes: list[C
                   fingerprint=order_fingerprint([o.id for o in current])), []
 
 
-def reverse_changes(undo: Undo, provider: Provider, live: LiveState) -> tuple[list[Change], list[Diagnostic]]:
+def reverse_changes(undo: Undo, provider: Provider, live: LiveState,
+                    resolve: Resolve | None = None) -> tuple[list[Change], list[Diagnostic]]:
     changes: list[Change] = []
     diagnostics: list[Diagnostic] = []
     for (kind_name, key), entry in reversed(undo.objects.items()):  # undo: last touched, first restored
         matches = live.matching(kind_name, key)
-        change, found = restore_object(provider.kind(kind_name), entry, matches[0] if matches else None)
+        current = seen_as(matches[0], entry.target.doc if entry.target else None, resolve) if matches else None
+        change, found = restore_object(provider.kind(kind_name), entry, current)
         diagnostics += found
         if change:
             changes.append(change)
@@ -141,11 +148,12 @@ def _earlier_place(undo: Undo, change: Change) -> int:
     return order.target.index(change.key)
 
 
-def build_rollback(undo: Undo, provider: Provider, adapter: Adapter) -> Rollback:
-    """Read the account and build the reverse plan of ``undo`` (see the module docstring)."""
+def build_rollback(undo: Undo, provider: Provider, adapter: Adapter, resolve: Resolve | None = None) -> Rollback:
+    """Read the account and build the reverse plan of ``undo`` (see the module docstring);
+    ``resolve`` resolves ``${env:...}`` references the history kept, to compare them."""
     live = read_current(undo, provider, adapter)
-    overwrites = find_overwrites(undo, live)
-    changes, diagnostics = reverse_changes(undo, provider, live)
+    overwrites = find_overwrites(undo, live, resolve)
+    changes, diagnostics = reverse_changes(undo, provider, live, resolve)
     diagnostics += missing_references(provider, changes, live)
     for record_id in undo.unrecorded_after:
         diagnostics.append(Diagnostic(

@@ -11,9 +11,9 @@ from provisioner.kind import Kind
 from provisioner.interpolation import conceal, literal
 from provisioner.live import LiveState
 from provisioner.people import names_people, settle_people
+from provisioner.plan.dependencies import referenced_first
 from provisioner.plan.diff import DiffOptions, diff_kind
 from provisioner.plan.model import Change, Diagnostic, Plan
-from provisioner.plan.self_references import parents_first
 from provisioner.provider import Provider
 from provisioner.references import collect, dotted
 from provisioner.validators import ValidationContext, run_validators
@@ -68,7 +68,7 @@ def build_plan(state: DesiredState, provider: Provider, live: LiveState, request
         diagnostics += result.diagnostics
         unmanaged += result.unmanaged
     changes.sort(key=lambda c: _sort_key(provider, c))
-    changes = parents_first(provider, changes)  # a section after its new parent collection
+    changes = referenced_first(provider, changes)  # a webhook (block 7) before the trigger naming it
     changes = [_concealed(c, request.resolve) for c in changes]
     renamed = _note_renames(provider, changes, live)
     diagnostics += missing_references(provider, changes, live, renamed)

@@ -71,8 +71,11 @@ def order_fingerprint(ids: list[Any]) -> str:
 
 
 def as_set(value: Any) -> Any:
-    """A list whose order means nothing, in one canonical order (``Kind.unordered``)."""
-    return sorted(value, key=canonical_json) if isinstance(value, list) else value
+    """A list whose order means nothing, in one canonical order (``Kind.unordered``); a value
+    listed twice counts once (a fallback person can stand in for two missing ones)."""
+    if not isinstance(value, list):
+        return value
+    return sorted({canonical_json(v): v for v in value}.values(), key=canonical_json)
 
 
 def changed_fields(kind: Kind, desired: dict[str, Any], live: dict[str, Any], ignore: frozenset[str]) -> list[str]:
@@ -151,7 +154,8 @@ def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], 
     if options.prune and not kind.capabilities.delete and result.unmanaged:
         result.diagnostics.append(cannot_prune(kind, [u.key for u in result.unmanaged]))
     if kind.ordered and kind.capabilities.reorder:
-        reorder = diff_order(kind, matching.pairs, live)
+        replaced = {str(c.id) for c in result.changes if c.action == "replace"}
+        reorder = diff_order(kind, matching.pairs, live, replaced)
         if reorder:
             result.changes.append(reorder)
     return result
@@ -165,25 +169,29 @@ def cannot_prune(kind: Kind, keys: list[str]) -> Diagnostic:
                       detail=kind.capabilities.why_not.get("delete", ""))
 
 
-def diff_order(kind: Kind, pairs: list[tuple[DesiredObject, LiveObject | None]], live: list[LiveObject]) -> Change | None:
+def diff_order(kind: Kind, pairs: list[tuple[DesiredObject, LiveObject | None]], live: list[LiveObject],
+               replaced: set[str] | frozenset[str] = frozenset()) -> Change | None:
     """A reorder change when the managed objects' live order differs from the YAML order.
 
     Objects the YAML does not name keep their relative order after the managed ones; the
     comparison only looks at managed objects, so an unmanaged object never causes a reorder.
     Objects are compared by the live object they matched (by id), so objects pinned with
     ``match_id`` that share a natural key keep their places; ``order_ids`` carries those ids.
+    A ``replaced`` object (ids) is deleted and created again at the end, like a new one.
     """
     def slot(want: DesiredObject, obj: LiveObject | None) -> tuple[str, str]:
-        return ("id", str(obj.id)) if obj is not None else ("new", want.key)
+        return ("id", str(obj.id)) if obj is not None and str(obj.id) not in replaced else ("new", want.key)
 
     wanted = [slot(want, obj) for want, obj in pairs]
     managed = set(wanted)
-    live_slots = [("id", str(o.id)) for o in live]
+    staying = [o for o in live if str(o.id) not in replaced]
+    live_slots = [("id", str(o.id)) for o in staying]
     expected_after_apply = [s for s in live_slots if s in managed] + [s for s in wanted if s not in set(live_slots)]
     if expected_after_apply == wanted:
         return None
-    trailing = [o.id for o in live if ("id", str(o.id)) not in managed]
+    trailing = [o.id for o in staying if ("id", str(o.id)) not in managed]
     return Change(action="reorder", kind=kind.name, key="(order)", block=kind.block,
-                  order=[want.key for want, _ in pairs], order_ids=[obj.id if obj else None for _, obj in pairs],
-                  before_order=[o.key for o in live if ("id", str(o.id)) in managed], trailing_ids=trailing,
+                  order=[want.key for want, _ in pairs],
+                  order_ids=[obj.id if obj and str(obj.id) not in replaced else None for _, obj in pairs],
+                  before_order=[o.key for o in staying if ("id", str(o.id)) in managed], trailing_ids=trailing,
                   fingerprint=order_fingerprint([o.id for o in live]))

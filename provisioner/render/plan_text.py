@@ -44,7 +44,44 @@ def field_lines(change: Change) -> list[str]:
     return lines
 
 
+# Fields that name an item of a list of objects (a ticket type's attributes by ``name``).
+IDENTITY_KEYS = ("name", "title", "key", "label")
+
+
+def aligned(old: Any, new: Any) -> tuple[Any, Any]:
+    """``old`` and ``new`` as the diff compares them, for display: inside mappings only the
+    fields ``new`` sets (the others are not managed), and a list of named objects keyed by that
+    name, so that removing one item reads as one line instead of every later item shifting."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        shared = [k for k in new if k in old]
+        pairs = {k: aligned(old[k], new[k]) for k in shared}
+        return ({k: p[0] for k, p in pairs.items()}, {**{k: new[k] for k in new if k not in old},
+                                                      **{k: p[1] for k, p in pairs.items()}})
+    identity = _identity(old, new)
+    if identity is None:
+        return old, new
+    before = {str(item[identity]): item for item in old}
+    after = {str(item[identity]): item for item in new}
+    for key in set(before) & set(after):
+        before[key], after[key] = aligned(before[key], after[key])
+    return before, after
+
+
+def _identity(old: Any, new: Any) -> str | None:
+    if not (isinstance(old, list) and isinstance(new, list) and old and new):
+        return None
+    items = old + new
+    if not all(isinstance(item, dict) for item in items):
+        return None
+    for key in IDENTITY_KEYS:
+        if all(key in item for item in items) and all(
+                len({str(i[key]) for i in side}) == len(side) for side in (old, new)):
+            return key
+    return None
+
+
 def nested_lines(name: str, old: Any, new: Any) -> list[str]:
+    old, new = aligned(old, new)
     diff = DeepDiff(old, new, ignore_order=False, verbose_level=2)
     lines = []
     for path, detail in diff.get("values_changed", {}).items():

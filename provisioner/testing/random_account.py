@@ -90,6 +90,7 @@ class _Maker:
         self.pool: dict[str, list[str]] = {k.name: [o.key for o in live.of(k.name) if not o.system]
                                            for k in provider.kinds}
         self.counter = 0
+        self.keyed: dict[str, set[str]] = {}  # keys handed out for kinds keyed by a reference
         self.result = Generated()
         self.last_error = ""
 
@@ -119,9 +120,22 @@ class _Maker:
                 self.pool[kind.name].append(key)
 
     def _new_key(self, kind: Kind, template: Doc, plain: bool = False) -> str:
-        """A fresh natural key; ``plain`` keeps the template's characters (some vendors limit them)."""
+        """A fresh natural key; ``plain`` keeps the template's characters (some vendors limit them).
+
+        When the natural key is itself a reference (one membership list per group), the key is
+        an existing target this kind has not used yet."""
+        target = self._key_target(kind)
+        if target is not None:
+            used = set(self.table.by_key.get(kind.name, {})) | self.keyed.get(kind.name, set())
+            free = [k for k in self.pool.get(target, []) if k not in used]
+            key = self.rng.choice(free) if free else str(template.get(kind.natural_key, ""))
+            self.keyed.setdefault(kind.name, set()).add(key)
+            return key
         self.counter += 1
         base = str(template.get(kind.natural_key, kind.name))
+        if "@" in base:  # an email stays an email: billing+7@example.com
+            local, _, domain = base.partition("@")
+            return f"{local}+{self.counter}@{domain}"
         return f"{base}{self.counter}" if plain else f"{base} {self.rng.choice(KEY_WORDS)} {self.counter}"
 
     def _varied(self, kind: Kind, template: Doc, key: str) -> Doc:
@@ -136,7 +150,12 @@ class _Maker:
             if isinstance(default, bool) and self.rng.random() < 0.25:
                 doc[name] = not default
         doc = self._repointed(kind, doc)
+        doc[kind.natural_key] = key  # a key that is also a reference was chosen by _new_key
         return self._unique(kind, doc)
+
+    def _key_target(self, kind: Kind) -> str | None:
+        """The kind a natural key names, when the key is a reference (group memberships)."""
+        return next((ref.target for ref in kind.references if ref.path == kind.natural_key), None)
 
     def _repointed(self, kind: Kind, doc: Doc) -> Doc:
         used: dict[str, set[str]] = {}
@@ -148,19 +167,28 @@ class _Maker:
             current = raw[len(ref.key_prefix):]
             target = self.provider.kind(ref.target)
             taken = used.setdefault(ref.path, set())
-            choices = [k for k in self.pool.get(ref.target, []) if k not in taken]
-            if current in target.builtin or not choices:
+            chosen = self._pick(self.pool.get(ref.target, []), taken)
+            if current in target.builtin or chosen is None:
                 taken.add(current)
                 return value
-            chosen = self.rng.choice(choices)
             taken.add(chosen)
             return f"{ref.key_prefix}{chosen}"
 
         return rewrite(doc, kind.references, mapper)
 
+    def _pick(self, pool: list[str], taken: set[str]) -> str | None:
+        """A random key of ``pool`` not in ``taken``. A direct draw almost always succeeds, so
+        large accounts (10,000 fields to point at) avoid filtering the whole pool per reference."""
+        if pool:
+            chosen = self.rng.choice(pool)
+            if chosen not in taken:
+                return chosen
+        choices = [k for k in pool if k not in taken]
+        return self.rng.choice(choices) if choices else None
+
     def _unique(self, kind: Kind, doc: Doc) -> Doc:
         self.counter += 1
-        suffix = f"_{self.counter}"
+        suffix = f"-{self.counter}"  # a hyphen is legal in tags and in subdomains alike
         for path in self.recipe.unique.get(kind.name, ()):
             doc = rewrite(doc, (Ref(path, kind.name),), lambda ref, value, where: f"{value}{suffix}")
         return doc
@@ -183,17 +211,29 @@ class _Maker:
         self.adapter.reorder(kind, ids)
 
 
-def generate_account(provider: Provider, adapter: Adapter, templates: dict[str, list[Doc]], *, total: int,
-                     seed: int, recipe: Recipe = Recipe(), duplicate_rate: float = 0.03) -> Generated:
-    """Create ``total`` objects (spread over every kind with templates) and shuffle orders."""
+def generate_account(provider: Provider, adapter: Adapter, templates: dict[str, list[Doc]], *, total: int = 0,
+                     seed: int, recipe: Recipe = Recipe(), duplicate_rate: float = 0.03,
+                     counts: Mapping[str, int] | None = None) -> Generated:
+    """Create ``total`` objects (spread over every kind with templates) and shuffle orders.
+
+    ``counts`` (kind name -> how many; ``"*"`` for any kind not named) replaces the even spread:
+    benchmark scenarios need a thousand triggers next to fifty brands, as real accounts have."""
     kinds = [k for k in provider.kinds if templates.get(k.name) and k.capabilities.create
              and not k.singleton and k.name not in recipe.skip]
     if not kinds:
         raise ProvisionerError(f"no {provider.name} kind has a template to generate from")
     maker = _Maker(provider, adapter, templates, recipe, seed, duplicate_rate)
-    share, extra = divmod(total, len(kinds))
-    for index, kind in enumerate(kinds):
-        maker.make(kind, share + (1 if index < extra else 0))
+    if counts is not None:
+        for kind in kinds:
+            maker.make(kind, counts.get(kind.name, counts.get("*", 0)))
+    while counts is None and maker.result.total < total:  # a stopped kind leaves its share to the others
+        active = [k for k in kinds if k.name not in maker.result.stopped]
+        before = maker.result.total
+        share, extra = divmod(total - before, len(active)) if active else (0, 0)
+        for index, kind in enumerate(active):
+            maker.make(kind, share + (1 if index < extra else 0))
+        if maker.result.total == before:
+            break
     for kind in kinds:
         if kind.ordered and kind.capabilities.reorder:
             maker.shuffle_order(kind)

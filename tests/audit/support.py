@@ -1,4 +1,4 @@
-"""Run ``audit`` on an applied copy of the example and read one check's result."""
+"""Run ``audit`` on an applied copy of the fixture desired state and read one check's result."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.drift.support import desired_copy
+from tests.drift.support import desired_copy, ignore_seeded
 
 
 def applied_copy(cli, tmp_path: Path, **edits: Any) -> Path:
+    """The fixture, edited, applied to a fresh emulated account whose own objects are ignored."""
     folder = desired_copy(tmp_path, **edits)
     result = cli("apply", folder, "--emulator", "--auto-approve")
     assert result.code == 0, result.text
+    ignore_seeded(cli, folder, "--emulator")
     return folder
 
 

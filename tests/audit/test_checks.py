@@ -144,11 +144,29 @@ def test_groups_without_agents_and_roles_nobody_holds(cli, tmp_path: Path) -> No
     assert check(report, "unused-custom-roles")["severity"] == "info"
 
 
-def test_checks_whose_kinds_the_provider_lacks_are_skipped_with_the_reason(cli, tmp_path: Path) -> None:
+def webhook(client, name: str, subscriptions: list[str]) -> str:
+    answer = client.post("/api/v2/webhooks", json={"webhook": {
+        "name": name, "endpoint": f"https://hooks.example.com/{len(name)}", "http_method": "POST",
+        "request_format": "json", "status": "active", "subscriptions": subscriptions}})
+    assert answer.status_code in {200, 201}, answer.text
+    return answer.json()["webhook"]["id"]
+
+
+def test_webhooks_no_rule_calls_are_flagged_event_subscriptions_are_not(cli, tmp_path: Path) -> None:
     folder = applied_copy(cli, tmp_path)
-    webhooks = check(audit(cli, folder)[1], "unused-webhooks")
-    assert webhooks["status"] == "skipped" and webhooks["findings"] == []
-    assert webhooks["note"] in {"zendesk has no webhooks kind", "no zendesk kind declares a reference to webhooks"}
+    with ui(tmp_path) as client:
+        called = webhook(client, "Pager", ["conditional_ticket_events"])
+        webhook(client, "Old CRM sync", ["conditional_ticket_events"])
+        webhook(client, "Event stream", ["zen:event-type:ticket.status_changed"])
+        trigger = live_id(client, "/api/v2/triggers", "triggers", "title", "VIP customers to Tier 2")
+        actions = client.get(f"/api/v2/triggers/{trigger}").json()["trigger"]["actions"]
+        answer = client.put(f"/api/v2/triggers/{trigger}", json={"trigger": {
+            "actions": actions + [{"field": "notification_webhook", "value": [called, '{"vip": true}']}]}})
+        assert answer.status_code == 200, answer.text
+    report = audit(cli, folder)[1]
+    result = check(report, "unused-webhooks")
+    assert result["status"] == "failed" and flagged(report, "unused-webhooks") == {"Old CRM sync"}
+    assert "used by no rule" in result["findings"][0]["summary"]
 
 
 def build_help_center(client, published: dict[str, int], drafts: dict[str, int]) -> dict[str, list[int]]:

@@ -5,7 +5,8 @@ so the CLI runs its real client over real HTTP, exactly as against a vendor, and
 the emulator and its ``request_log`` to prove what reached the account.
 
 ``Door`` stands where the vendor's authentication sits: it refuses a token it does not know
-(401) or, for a read-only token, every write (403), answering with the vendor's own bodies.
+(401), and forbids every write of a read-only token or every request of one without scope (403),
+answering with the vendor's own bodies.
 Refused requests never reach the emulator, as they never reach a real account's data.
 """
 

@@ -14,7 +14,7 @@ from provisioner.apply import payload
 from provisioner.provider import load_provider
 from provisioner.references import KeyTable
 from tests.conftest import EXAMPLES
-from tests.drift.support import IGNORE_STANDARD_RULES, hand_adapter
+from tests.drift.support import FIXTURE, hand_adapter, ignore_seeded
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,12 @@ class Scenario:
     delete: tuple[str, str]                # kind, key
     create: tuple[str, dict]               # kind, body of an object the YAML does not declare
     reorder: str | None = None             # an ordered kind with at least two declared objects
-    extra: dict | None = None              # extra YAML files (ignore rules)
+    source: Path | None = None             # the desired state (default: the provider's example)
 
 
 SCENARIOS = [
     Scenario("zendesk", ("groups", "Billing", "description"), ("macros", "Escalate to Billing"),
-             ("groups", {"name": "Made by hand"}), "triggers", {"9-ignore.yaml": IGNORE_STANDARD_RULES}),
+             ("groups", {"name": "Made by hand"}), "triggers", FIXTURE),
     Scenario("freshdesk", ("groups", "Billing", "description"), ("ticket_creation_rules", "Route refunds to Billing"),
              ("groups", {"name": "Made by hand"}), "ticket_creation_rules"),
     Scenario("intercom", ("collections", "Billing", "description"), ("articles", "Install the desktop app"),
@@ -41,11 +41,10 @@ SCENARIOS = [
 def scenario(request, cli, tmp_path: Path) -> tuple[Scenario, Path]:
     case: Scenario = request.param
     folder = tmp_path / "desired"
-    shutil.copytree(EXAMPLES / case.provider, folder)
-    for name, text in (case.extra or {}).items():
-        (folder / name).write_text(text)
+    shutil.copytree(case.source or EXAMPLES / case.provider, folder)
     applied = cli("apply", folder, "--emulator", "--auto-approve")
     assert applied.code == 0, applied.text
+    ignore_seeded(cli, folder, "--emulator")
     clean = cli("drift", folder, "--emulator")
     assert clean.code == 0, clean.text
     return case, folder

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.drift.support import desired_copy, live_id, ui
+from tests.drift.support import desired_copy, ignore_seeded, live_id, ui
 
 
 @pytest.fixture
@@ -15,6 +15,7 @@ def desired(cli, tmp_path: Path) -> Path:
     folder = desired_copy(tmp_path)
     applied = cli("apply", folder, "--emulator", "--auto-approve")
     assert applied.code == 0, applied.text
+    ignore_seeded(cli, folder, "--emulator")
     return folder
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.drift.support import desired_copy, live_id, ui
+from tests.drift.support import desired_copy, ignore_seeded, live_id, ui
 
 GROUPS_IGNORING_DESCRIPTION = ("groups:\n", "groups:\n  ignore: [description]\n  items:\n")
 BILLING_ACTIONS_ARE_PEOPLES = """\
@@ -20,9 +20,11 @@ triggers:
 """
 
 
-def applied(cli, folder: Path) -> Path:
+def applied(cli, folder: Path, seeded: bool = True) -> Path:
     result = cli("apply", folder, "--emulator", "--auto-approve")
     assert result.code == 0, result.text
+    if seeded:
+        ignore_seeded(cli, folder, "--emulator")
     return folder
 
 
@@ -79,12 +81,18 @@ def test_whole_object_rules_leave_undeclared_objects_alone_even_with_prune(cli, 
 
 
 def test_the_standard_rules_of_a_new_account_are_unmanaged_until_ignored(cli, tmp_path: Path) -> None:
-    folder = applied(cli, desired_copy(tmp_path, ignore_standard=False))
+    folder = applied(cli, desired_copy(tmp_path), seeded=False)
     code, found = report(cli, folder)
     assert code == 2
-    unmanaged = {(i["kind"], i["key"]) for i in found["drift"] if i["type"] == "unmanaged"}
-    assert ("triggers", "Notify all agents of received request") in unmanaged
-    assert len(unmanaged) == 16
+    unmanaged = {(i["kind"], i["key"], i["active"]) for i in found["drift"] if i["type"] == "unmanaged"}
+    assert ("triggers", "Notify all agents of received request", False) in unmanaged
+    assert ("views", "Pending tickets", True) in unmanaged
+    assert {i["type"] for i in found["drift"]} == {"unmanaged"}
+    (folder / "9-standard.yaml").write_text(
+        "provider: zendesk\n\ntriggers:\n  ignore: [{key: 'Notify *'}]\nviews:\n  ignore: [{key: '*tickets'}]\n")
+    unmanaged_now = {(i["kind"], i["key"]) for i in report(cli, folder)[1]["drift"]}
+    assert not any(kind in {"triggers", "views"} for kind, _ in unmanaged_now)
+    assert ("automations", "Pending notification 24 hours") in unmanaged_now
 
 
 @pytest.mark.parametrize("rule,message", [

@@ -10,7 +10,7 @@ import pytest
 
 from provisioner.drift.model import DRIFT_SCHEMA_VERSION, DriftItem, DriftReport, FieldDrift, IgnoreInEffect, ManagedObject
 from tests.conftest import ROOT
-from tests.drift.support import desired_copy, live_id, ui
+from tests.drift.support import desired_copy, ignore_seeded, live_id, ui
 
 AWKWARD = "VIP | <b>urgent</b> `now`"
 
@@ -20,6 +20,7 @@ def drifted(cli, tmp_path: Path) -> Path:
     """An applied account where a trigger, renamed in the YAML to an awkward title, then changed by hand."""
     folder = desired_copy(tmp_path, replace=("VIP customers to Tier 2", AWKWARD))
     assert cli("apply", folder, "--emulator", "--auto-approve").code == 0
+    ignore_seeded(cli, folder, "--emulator")
     with ui(tmp_path) as client:
         trigger = live_id(client, "/api/v2/triggers", "triggers", "title", AWKWARD)
         client.put(f"/api/v2/triggers/{trigger}", json={"trigger": {"actions": [

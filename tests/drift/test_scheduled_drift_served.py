@@ -13,7 +13,7 @@ import pytest
 
 from providers.common.serve import serve_in_thread
 from provisioner.provider import load_provider
-from tests.drift.support import desired_copy
+from tests.drift.support import desired_copy, ignore_seeded
 
 PROJECT = """\
 environments:
@@ -42,6 +42,7 @@ def test_hand_made_changes_fail_the_scheduled_drift_job_with_readable_reports(
     monkeypatch.setenv("ZENDESK_URL", "http://127.0.0.1:9")  # a stray variable must not redirect the job
     applied = cli("apply", folder, "--auto-approve", "--env", "production")
     assert applied.code == 0, applied.text
+    ignore_seeded(cli, folder, "--env", "production")  # what the account had before the team started
     assert cli("drift", folder, "--env", "production").code == 0
 
     with httpx.Client(base_url=served, headers={"Authorization": "Bearer someone-in-the-ui"}) as ui:

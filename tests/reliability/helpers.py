@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
@@ -14,19 +15,22 @@ from providers.zendesk.rate_limit import RATE_HEADERS
 
 
 class FakeTime:
-    """A clock that only moves when someone sleeps: retries and pacing run instantly and the
-    waits they asked for are recorded."""
+    """A clock that only moves when someone sleeps: retries and pacing run instantly, the waits
+    they asked for are recorded, and a test's outcome does not depend on how busy the machine
+    is. Shared by the emulator's rate window and the client, it is one consistent timeline."""
 
     def __init__(self) -> None:
         self.now = 1000.0
         self.sleeps: list[float] = []
+        self._lock = threading.Lock()
 
     def clock(self) -> float:
         return self.now
 
     def sleep(self, seconds: float) -> None:
-        self.sleeps.append(round(seconds, 3))
-        self.now += seconds
+        with self._lock:
+            self.sleeps.append(round(seconds, 3))
+            self.now += max(0.0, seconds)
 
 
 class ScaledTime:

@@ -100,6 +100,15 @@ def export(provider: Provider, workdir: Path) -> dict[str, Any]:
     }
 
 
+def exported(cli, workdir: Path, provider: Provider, name: str) -> Docs:  # type: ignore[no-untyped-def]
+    """``provisioner export`` of the emulated account into ``workdir/name``, loaded back: every
+    object in desired-state terms, in the order the export lists them."""
+    result = cli("export", workdir / name, "--provider", provider.name, "--emulator")
+    assert result.code == 0, result.text
+    state, _ = load_desired(workdir / name)
+    return {kind.name: [copy.deepcopy(o.doc) for o in state.of(kind.name)] for kind in provider.kinds}
+
+
 def live_ids(provider: Provider, workdir: Path) -> dict[str, dict[str, Any]]:
     adapter = open_adapter(provider, emulator=True, env={}, workdir=workdir)
     try:
@@ -117,25 +126,45 @@ def referenced_roots(kind: Kind) -> set[str]:
     return {ref.path.split(".")[0].split("[")[0] for ref in kind.references}
 
 
-def edited(kind: Kind, doc: dict[str, Any], mark: str = "edited") -> dict[str, Any] | None:
-    """A visible change the kind's model accepts: a description first, else another text field
-    gets a suffix, else a yes/no field flips, else a list loses its last item. ``None`` when the
-    natural key is all there is to change (a tag)."""
+FREE_TEXT = ("description", "title", "name", "label", "body", "text", "message", "content", "subject")
+
+
+def edited(kind: Kind, doc: dict[str, Any], mark: str = "edited", *, formatted: bool = True) -> dict[str, Any] | None:
+    """A visible change the kind's model accepts, safest first: a description, another free-text
+    field, a yes/no field, a list without its last item, any other text. ``None`` when the
+    natural key is all there is to change (a tag). Text with a format (a time zone, an address)
+    comes last, since only the API knows the format."""
     skip = {kind.natural_key} | referenced_roots(kind) | set(kind.immutable)
     fields = getattr(kind.model, "model_fields", {})
+    texts = [n for n, v in doc.items() if n not in skip and isinstance(v, str) and v and not v.startswith("${")]
+    free = [n for n in texts if any(word in n for word in FREE_TEXT)]
     candidates = []
     if "description" in fields and "description" not in skip:
         candidates.append({**doc, "description": f"{doc.get('description') or ''} ({mark})".strip()})
-    for name, value in doc.items():
-        if name not in skip and isinstance(value, str) and value and not value.startswith("${"):
-            candidates.append({**doc, name: f"{value} ({mark})"})
-    for name, info in fields.items():
-        if name not in skip and "bool" in str(info.annotation):
-            candidates.append({**doc, name: not doc.get(name, kind.defaults.get(name, False))})
-    for name, value in doc.items():
-        if name not in skip and isinstance(value, list) and len(value) >= 2:
-            candidates.append({**doc, name: value[:-1]})
+    candidates += [{**doc, n: f"{doc[n]} ({mark})"} for n in free]
+    candidates += [{**doc, n: not doc.get(n, kind.defaults.get(n, False))}
+                   for n, info in fields.items() if n not in skip and "bool" in str(info.annotation)]
+    candidates += [{**doc, n: v[:-1]} for n, v in doc.items() if n not in skip and isinstance(v, list) and len(v) >= 2]
+    if formatted:
+        candidates += [{**doc, n: f"{doc[n]} ({mark})"} for n in texts if n not in free]
     return next((c for c in candidates if kind.model is None or _valid(kind, c)), None)
+
+
+def edit_one(kind: Kind, docs: list[dict[str, Any]], mark: str = "edited") -> list[dict[str, Any]] | None:
+    """``docs`` with one object edited: the first that has a field safe to change, else the first
+    that can change at all; ``None`` when none can."""
+    for formatted in (False, True):
+        for index, doc in enumerate(docs):
+            changed = edited(kind, doc, mark, formatted=formatted)
+            if changed is not None:
+                return [*docs[:index], changed, *docs[index + 1:]]
+    return None
+
+
+def copyable(kind: Kind) -> bool:
+    """A copy under a new natural key is a new object, unless the key names another object (a
+    membership is known by its group)."""
+    return kind.natural_key not in referenced_roots(kind)
 
 
 def renamed(kind: Kind, doc: dict[str, Any], label: str) -> dict[str, Any]:
@@ -165,6 +194,8 @@ def write_state(folder: Path, provider: Provider, docs: Docs, prune: set[str] = 
     data: dict[str, Any] = {"provider": provider.name}
     for kind in provider.kinds:
         items = docs.get(kind.name) or []
+        if kind.singleton and kind.natural_key not in getattr(kind.model, "model_fields", {kind.natural_key: 0}):
+            items = [{k: v for k, v in d.items() if k != kind.natural_key} for d in items]  # the loader adds it
         if kind.name in prune:
             data[kind.name] = {"prune": True, "items": items}
         elif items:
@@ -256,16 +287,12 @@ def export_differences(actual: dict[str, Any], expected: dict[str, Any]) -> str:
     return DeepDiff(expected, actual, verbose_level=2).pretty() if actual != expected else ""
 
 
-def minus_archived(provider: Provider, exported: dict[str, Any], created: dict[str, list[str]]) -> dict[str, Any]:
-    """The export without objects an apply created in kinds that cannot delete: undoing the create
-    archived (or deactivated) them, which the plan says, so they stay, in that state."""
-    objects = {name: dict(docs) for name, docs in exported["objects"].items()}
-    orders = {name: list(keys) for name, keys in exported["orders"].items()}
+def minus_archived(provider: Provider, docs: Docs, created: dict[str, list[str]]) -> Docs:
+    """``docs`` without objects an apply created in kinds that cannot delete: undoing the create
+    archived (or deactivated) them, which the plan says, so they may stay, in that state."""
+    kept = dict(docs)
     for kind_name, keys in created.items():
-        if not provider.kind(kind_name).capabilities.delete_means:
-            continue
-        for key in keys:  # some APIs list archived objects, others do not
-            objects[kind_name].pop(key, None)
-            if key in orders.get(kind_name, []):
-                orders[kind_name].remove(key)
-    return {"objects": objects, "orders": orders}
+        kind = provider.kind(kind_name)
+        if kind.capabilities.delete_means:
+            kept[kind_name] = [d for d in docs.get(kind_name) or [] if kind.key_of(d) not in keys]
+    return kept

@@ -1,26 +1,30 @@
 """For every kind: export, apply a change that creates, updates and deletes (and reorders where
 the kind is ordered), roll back, export again: the two exports are identical.
 
-The change copies an object of the example under new natural keys: the copies are what is
-created and deleted, so nothing else has to change with them. Where the API refuses a copy (a
-Freshdesk section's choices belong to one section), the example's own object is created,
-edited and deleted in three apply-and-rollback cycles instead; a kind the API can only update
-gets the edit cycle. Where the API cannot delete (``delete_means``: archive), undoing a create
-archives the object, so it may remain in the export in that state."""
+Exports are ``provisioner export`` of the emulated account, loaded back. The change copies an
+object of the provider's example under new natural keys: the copies are what is created and
+deleted, so nothing else has to change with them, and it starts from the export, so pruning the
+kind deletes nothing but the copy. Where a copy is not a new object (a membership is known by
+its group) or the provider refuses one (a Freshdesk section's choices belong to one section),
+the example's own object is edited, deleted and created again in three apply-and-rollback
+cycles; a kind the API can only update gets the edit cycle. Where the API cannot delete
+(``delete_means``: archive), undoing a create archives the object, so it may stay in the export.
+"""
 
 from __future__ import annotations
 
 import json
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Callable
 
 import pytest
 
 from provisioner.kind import Kind
 from provisioner.provider import Provider, load_provider
-from tests.rollback.support import (Docs, edited, example_docs, export, export_differences, kind_cases, minus_archived,
-                                    references_in, renamed, sample_objects, swap_first_two, write_state)
+from tests.rollback.support import (Docs, copyable, edit_one, edited, example_docs, export_differences, exported, kind_cases,
+                                    minus_archived, references_in, renamed, sample_objects, swap_first_two,
+                                    write_state)
 
 
 def latest_record(workdir: Path) -> dict:
@@ -32,19 +36,25 @@ def done_actions(workdir: Path, kind: Kind) -> set[str]:
     return {c["action"] for c in latest_record(workdir)["changes"] if c["status"] == "done" and c["kind"] == kind.name}
 
 
-def apply_and_roll_back(cli, workdir: Path, provider: Provider, kind: Kind, start: Docs, change: Docs,  # type: ignore[no-untyped-def]
-                        created: list[str], expected: set[str]) -> None:
-    started = cli("apply", write_state(workdir / "start", provider, start), "--emulator", "--auto-approve")
-    assert started.code == 0, started.text
-    before = export(provider, workdir)
-    applied = cli("apply", write_state(workdir / "change", provider, change, prune={kind.name}), "--emulator", "--auto-approve")
+def undo_cycle(cli, workdir: Path, provider: Provider, kind: Kind, label: str,  # type: ignore[no-untyped-def]
+               mutate: Callable[[Docs], Docs], expected: set[str], *, created: list[str] = (),  # type: ignore[assignment]
+               prune: set[str] | None = None, unless_refused: Callable[[Docs], Docs] | None = None) -> None:
+    """Export, apply ``mutate(export)``, roll back, export again: identical.
+
+    ``unless_refused`` is the change to make instead when a plan-time check refuses the first
+    (trigger categories cannot move without their triggers); it makes no reorder."""
+    before = exported(cli, workdir, provider, f"{label}-before")
+    change = write_state(workdir / f"{label}-change", provider, mutate(before), prune=prune or {kind.name})
+    if unless_refused is not None and cli("plan", change, "--emulator").code == 1:
+        change = write_state(workdir / f"{label}-change-2", provider, unless_refused(before), prune=prune or {kind.name})
+        expected = expected - {"reorder"}
+    applied = cli("apply", change, "--emulator", "--auto-approve")
     assert applied.code == 0, applied.text
-    assert expected <= done_actions(workdir, kind)
-    assert export(provider, workdir) != before
+    assert expected <= done_actions(workdir, kind), applied.out
     rolled = cli("rollback", "--emulator", "--auto-approve")
     assert rolled.code == 0, rolled.text
     assert "Apply complete" in rolled.out
-    after = minus_archived(provider, export(provider, workdir), {kind.name: created})
+    after = minus_archived(provider, exported(cli, workdir, provider, f"{label}-after"), {kind.name: list(created)})
     assert not export_differences(after, before)
 
 
@@ -53,49 +63,78 @@ def test_rollback_restores_an_identical_export(cli, tmp_path: Path, provider_nam
     provider = load_provider(provider_name)
     kind = provider.kind(kind_name)
     docs = example_docs(provider)
-    mine = docs.get(kind.name) or sample_objects(provider, kind)[:1]
-    docs = {**docs, kind.name: mine}
+    docs[kind.name] = docs.get(kind.name) or sample_objects(provider, kind)[:1]
     if not (kind.capabilities.create and kind.capabilities.delete):
-        edit_cycle(cli, tmp_path, provider, kind, docs)
-        return
-    template = mine[-1]
-    doomed, created = renamed(kind, template, "to delete"), renamed(kind, template, "new")
-    baseline = {**docs, kind.name: [*mine, doomed]}
-    first = cli("apply", write_state(tmp_path / "baseline", provider, baseline), "--emulator", "--auto-approve")
-    key = kind.key_of(doomed)
-    refused = f"{kind.name}[{key!r}]" in first.out or f"{kind.name} {key!r} (create)" in first.err
-    if first.code and refused:  # by a plan-time check or by the API
-        shutil.rmtree(tmp_path / ".provisioner", ignore_errors=True)  # a copy is refused: start over
+        start(cli, tmp_path, provider, docs)
+        edit_cycle(cli, tmp_path, provider, kind)
+    elif not copyable(kind) or not copy_accepted(cli, tmp_path, provider, kind, docs):
         three_cycles(cli, tmp_path, provider, kind, docs)
-        return
-    assert first.code == 0, first.text
-    first_edit = edited(kind, mine[0])  # None when the natural key is all a kind has (tags)
-    changed = [first_edit or mine[0], *mine[1:], created]
-    if kind.ordered:
-        changed = swap_first_two(changed)
-    expected = {"create", "delete"} | ({"update"} if first_edit else set())
-    if kind.ordered and len(changed) > 2:
-        expected.add("reorder")
-    apply_and_roll_back(cli, tmp_path, provider, kind, baseline, {**docs, kind.name: changed},
-                        [kind.key_of(created)], expected)
+    else:
+        mine = docs[kind.name]
+        doomed, created = renamed(kind, mine[-1], "to delete"), renamed(kind, mine[-1], "new")
+
+        def mutate(before: Docs, *, swap: bool = True) -> Docs:
+            own = [d for d in before[kind.name] if kind.key_of(d) != kind.key_of(doomed)]
+            own = (edit_one(kind, own) or own) + [created]
+            return {**before, kind.name: swap_first_two(own) if kind.ordered and swap else own}
+
+        expected = {"create", "delete"} | ({"update"} if edit_one(kind, mine) else set())
+        if kind.ordered and len(mine) >= 2:
+            expected.add("reorder")
+        undo_cycle(cli, tmp_path, provider, kind, "copies", mutate, expected, created=[kind.key_of(created)],
+                   unless_refused=lambda before: mutate(before, swap=False))
 
 
-def edit_cycle(cli, workdir: Path, provider: Provider, kind: Kind, docs: Docs) -> None:  # type: ignore[no-untyped-def]
-    mine = docs[kind.name]
-    changed = {**docs, kind.name: [edited(kind, mine[0]), *mine[1:]]}
-    apply_and_roll_back(cli, workdir, provider, kind, docs, changed, [], {"update"})
+def start(cli, workdir: Path, provider: Provider, docs: Docs) -> None:  # type: ignore[no-untyped-def]
+    result = cli("apply", write_state(workdir / "example", provider, docs), "--emulator", "--auto-approve")
+    assert result.code == 0, result.text
+
+
+def copy_accepted(cli, workdir: Path, provider: Provider, kind: Kind, docs: Docs) -> bool:  # type: ignore[no-untyped-def]
+    """Apply the example plus a copy to delete later; False (and a fresh account) when the copy
+    is refused by a plan-time check or by the API."""
+    doomed = renamed(kind, docs[kind.name][-1], "to delete")
+    result = cli("apply", write_state(workdir / "baseline", provider, {**docs, kind.name: [*docs[kind.name], doomed]}),
+                 "--emulator", "--auto-approve")
+    key = kind.key_of(doomed)
+    if result.code and (f"{kind.name}[{key!r}]" in result.out or f"{kind.name} {key!r} (create)" in result.err):
+        shutil.rmtree(workdir / ".provisioner", ignore_errors=True)
+        return False
+    assert result.code == 0, result.text
+    return True
+
+
+def edit_cycle(cli, workdir: Path, provider: Provider, kind: Kind) -> None:  # type: ignore[no-untyped-def]
+    def mutate(before: Docs) -> Docs:
+        return {**before, kind.name: edit_one(kind, before[kind.name])}
+
+    undo_cycle(cli, workdir, provider, kind, "edit", mutate, {"update"})
 
 
 def three_cycles(cli, workdir: Path, provider: Provider, kind: Kind, docs: Docs) -> None:  # type: ignore[no-untyped-def]
-    """Create, edit and delete the example's own last object, rolling back after each."""
+    """Edit, delete and create the example's own last object of the kind, rolling back each."""
+    start(cli, workdir, provider, docs)
     target = docs[kind.name][-1]
     key = kind.key_of(target)
     users = {(r[0], r[1]) for r in references_in(provider, docs) if (r[2], r[3]) == (kind.name, key)}
-    without: dict[str, list[dict[str, Any]]] = {
-        name: [d for d in objs if (name, provider.kind(name).key_of(d)) not in users | {(kind.name, key)}]
-        for name, objs in docs.items()}
-    apply_and_roll_back(cli, workdir, provider, kind, without, docs, [key], {"create"})
+    gone = users | {(kind.name, key)}
+    prune = {kind.name} | {name for name, _ in users}
+
+    def without(before: Docs) -> Docs:
+        return {name: [d for d in objs if (name, provider.kind(name).key_of(d)) not in gone] for name, objs in before.items()}
+
+    def with_edit(before: Docs) -> Docs:
+        return {**before, kind.name: [edited(kind, d) if kind.key_of(d) == key else d for d in before[kind.name]]}
+
+    def with_target(before: Docs) -> Docs:
+        back = {name: [*objs, *[d for d in docs.get(name) or [] if (name, provider.kind(name).key_of(d)) in gone]]
+                for name, objs in before.items()}
+        return back
+
     if edited(kind, target) is not None:
-        changed = {**docs, kind.name: [*docs[kind.name][:-1], edited(kind, target)]}
-        apply_and_roll_back(cli, workdir, provider, kind, docs, changed, [], {"update"})
-    apply_and_roll_back(cli, workdir, provider, kind, docs, without, [], {"delete"})
+        undo_cycle(cli, workdir, provider, kind, "edit", with_edit, {"update"})
+    undo_cycle(cli, workdir, provider, kind, "delete", without, {"delete"}, prune=prune)
+    result = cli("apply", write_state(workdir / "without", provider, without(docs), prune=prune), "--emulator",
+                 "--auto-approve")
+    assert result.code == 0, result.text
+    undo_cycle(cli, workdir, provider, kind, "create", with_target, {"create"}, created=[key], prune=prune)

@@ -4,15 +4,19 @@ configurable folder and never hold a secret."""
 from __future__ import annotations
 
 import json
+import re
 import stat
 from pathlib import Path
 
 import pytest
 
 from provisioner import secrets
+from provisioner.provider import load_provider
 from tests.conftest import EXAMPLES, write_yaml
+from tests.rollback.support import export
 
 EXAMPLE = EXAMPLES / "zendesk"
+ZENDESK = load_provider("zendesk")
 GROUP = "provider: zendesk\ngroups:\n  - name: Billing\n    description: {description}\n"
 
 
@@ -25,12 +29,15 @@ def test_history_lists_applies_newest_first_with_counts_and_outcome(cli, tmp_pat
     assert listing.code == 0
     rows = [line for line in listing.out.splitlines() if line.startswith("20")]
     assert len(rows) == 2
-    assert "~1" in rows[0] and "complete" in rows[0]
-    assert "+20" in rows[1] and "complete" in rows[1]
+    records = json.loads(cli("history", "--json").out)
+    creates = sum(1 for c in records[1]["changes"] if c["action"] == "create" and c["status"] == "done")
+    assert creates >= 20
+    columns = [re.split(r"\s{2,}", row) for row in rows]  # id, started, account, done, outcome
+    assert columns[0][3:] == ["~1", "complete"]
+    assert columns[1][3].startswith(f"+{creates}") and columns[1][4] == "complete"
     newest = rows[0].split()[0]
     detail = cli("history", newest[:17])
     assert "~ groups 'Billing'" in detail.out and ": done" in detail.out
-    records = json.loads(cli("history", "--json").out)
     assert [r["id"] for r in records] == [newest, rows[1].split()[0]]
     assert records[0]["plan_checksum"] and records[0]["account"] == "emulator.zendesk.invalid"
 
@@ -55,7 +62,7 @@ def test_history_folder_from_flag_or_environment(cli, tmp_path: Path, monkeypatc
     assert cli("apply", edited, "--emulator", "--auto-approve").code == 0
     assert len(list((tmp_path / "from-env").glob("*/record.json"))) == 1
     assert "~1" in cli("history").out
-    assert "+20" in cli("history", "--history-dir", "ci-artifacts/history").out
+    assert "  +" in cli("history", "--history-dir", "ci-artifacts/history").out
 
 
 def test_history_never_holds_a_secret(cli, tmp_path: Path) -> None:
@@ -86,3 +93,26 @@ def test_a_corrupt_record_is_named(cli, tmp_path: Path) -> None:
     result = cli("history")
     assert result.code == 1
     assert str(record.name) in result.err and "Traceback" not in result.text
+
+
+def test_a_secret_from_the_environment_is_neither_kept_nor_written_back(cli, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = "hook-token-7f3a9c21"
+    monkeypatch.setenv("BILLING_NOTE", secret)
+    try:
+        with_env = write_yaml(tmp_path / "one", "groups.yaml", GROUP.format(description="${env:BILLING_NOTE}"))
+        assert cli("apply", with_env, "--emulator", "--auto-approve").code == 0
+        pruned = write_yaml(tmp_path / "two", "groups.yaml", "provider: zendesk\ngroups:\n  prune: true\n  items: []\n")
+        assert cli("apply", pruned, "--emulator", "--auto-approve").code == 0
+        saved = cli("rollback", "--emulator", "--out", "undo.json")
+        assert saved.code == 0, saved.text
+        assert "+ groups 'Billing'" in saved.out
+        assert "description: held a secret value, which the history does not keep; not restored" in saved.out
+        applied = cli("apply", "undo.json", "--emulator")
+        assert applied.code == 0, applied.text
+        written = [p.read_text() for p in (tmp_path / ".provisioner" / "history").rglob("*.json")]
+        assert all(secret not in text for text in written + [(tmp_path / "undo.json").read_text(), saved.text])
+        billing = export(ZENDESK, tmp_path)["objects"]["groups"]["Billing"]
+        assert billing["description"] == ""  # not "(sensitive)": a masked value is never sent
+    finally:
+        secrets._secrets.discard(secret)

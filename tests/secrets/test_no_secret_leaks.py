@@ -2,7 +2,8 @@
 
 Every command runs against served accounts with recognisable credentials (all contain
 ``CANARY``): the OAuth token, the tokens of two ``provisioner.yaml`` environments, a wrong token,
-an API token sent as Basic auth, and mail-server passwords taken from ``${env:...}``. Successful
+an API token sent as Basic auth, and, taken from ``${env:...}``, a webhook's bearer token, an
+app's secure setting and a Freshdesk mailbox's mail-server passwords. Successful
 runs, failures (422, 401, no answer) and ``--debug`` logging are all included. Then every byte
 is searched: stdout, stderr, and every file under the working folder (``.provisioner/`` with its
 journals, history and snapshots, saved plans, reports, generated docs and exports).
@@ -35,6 +36,8 @@ IMAP_PASSWORD = "fd-CANARY-imap-3c7e19a2"
 SMTP_PASSWORD = "fd-CANARY-smtp-8b4d06f5"
 FD_KEY = "fd-CANARY-apikey-4a9e2c7b"
 IC_TOKEN = "ic-CANARY-token-7d1b5e93"
+PAGER_TOKEN = "pd-CANARY-pager-0e6c4a91"
+JIRA_TOKEN = "jira-CANARY-api-5b83d27e"
 
 # The Basic-auth header values that carry a canary without spelling it.
 ENCODED = [base64.b64encode(f"{API_EMAIL}/token:{API_TOKEN}".encode()).decode(),
@@ -73,16 +76,31 @@ ZENDESK_RUNS = [
     run("history", "--json"),
     run("export", "--provider", "zendesk", "exported"),
     run("compare", "--env", "sandbox", "--env", "production", "--provider", "zendesk", codes=(0, 2)),
-    run("rollback", "--out", "plans/rollback.json"),
+    run("rollback", "--out", "plans/rollback.json", codes=(0, 1)),
     run("apply", "refused", "--auto-approve", codes=(1,)),
     run("apply", "--resume", codes=(0, 1)),
-    run("rollback", "--auto-approve"),
+    run("rollback", "--auto-approve", codes=(0, 1)),
 ]
 
+# Webhook and app credentials from the environment, added to the example's integrations.
+WEBHOOK_AUTH = ("    request_format: json\n", "    request_format: json\n    authentication:\n      type: bearer_token\n"
+                "      data: {token: '${env:PAGER_TOKEN}'}\n      add_position: header\n")
+APP_SECRET = ("    settings: {jira_url: https://example.atlassian.net, default_project: SUP}\n",
+              "    settings: {jira_url: https://example.atlassian.net, default_project: SUP}\n"
+              "    secure_settings: {api_token: '${env:JIRA_TOKEN}'}\n")
 BAD_VIEW = ("provider: zendesk\nviews:\n  - title: Everything\n    conditions:\n      all:\n"
             "        - {field: status, operator: less_than, value: solved}\n"
             "    execution:\n      columns: [status, subject, requester, updated, created, assignee, group, "
             "priority, type, organization, brand]\n")
+
+
+def with_integration_secrets(state: Path) -> None:
+    integrations = state / "7-integrations.yaml"
+    text = integrations.read_text()
+    for old, new in (WEBHOOK_AUTH, APP_SECRET):
+        assert text.count(old) == 1, f"the example changed; update {old!r}"
+        text = text.replace(old, new)
+    integrations.write_text(text)
 
 
 def project_file(sandbox: ServedAccount, production: ServedAccount) -> str:
@@ -120,11 +138,14 @@ def test_zendesk_credentials_never_appear(cli, pool: ServerPool, point_at, monke
     sandbox = open_account(pool, "zendesk", door={"token": SANDBOX_TOKEN})
     production = open_account(pool, "zendesk", door={"token": PRODUCTION_TOKEN})
     shutil.copytree(EXAMPLES / "zendesk", tmp_path / "state")
+    with_integration_secrets(tmp_path / "state")
     write_yaml(tmp_path / "refused", "views.yaml", BAD_VIEW)
     (tmp_path / "provisioner.yaml").write_text(project_file(sandbox, production))
     point_at(account.env)
     monkeypatch.setenv("SANDBOX_ZENDESK_TOKEN", SANDBOX_TOKEN)
     monkeypatch.setenv("PRODUCTION_ZENDESK_TOKEN", PRODUCTION_TOKEN)
+    monkeypatch.setenv("PAGER_TOKEN", PAGER_TOKEN)
+    monkeypatch.setenv("JIRA_TOKEN", JIRA_TOKEN)
     prefix = ("--debug",) if debug else ()
 
     outputs = []
@@ -142,6 +163,8 @@ def test_zendesk_credentials_never_appear(cli, pool: ServerPool, point_at, monke
     outputs.append(cli(*prefix, "apply", "state", "--auto-approve").text)
 
     assert account.landed_writes(), "control: the applies really wrote to the account"
+    assert any(r.method == "POST" and r.path == "/api/v2/webhooks" and r.status < 400
+               for r in account.emulator.request_log), "control: the webhook with its token was created"
     assert sandbox.emulator.request_log and production.emulator.request_log, "control: compare read both"
     assert account.door is not None and len(account.door.refused) >= 2, "control: wrong credentials were sent"
     if debug:

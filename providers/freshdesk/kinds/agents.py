@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from pydantic import field_validator
+
 from providers.freshdesk.kinds._common import Strict, Words, pick
 from provisioner.kind import Capabilities, Kind
 from provisioner.references import Ref
@@ -28,6 +30,12 @@ class Agent(Strict):
     skill_ids: list[str] | None = None
     ticket_scope: Literal["global", "group", "restricted"] | None = None
     occasional: bool | None = None
+
+    @field_validator("email")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        """Freshdesk folds agent emails to lower case; so does the YAML, to match them."""
+        return value.strip().lower()
 
 
 def normalize(doc: dict[str, Any]) -> dict[str, Any]:

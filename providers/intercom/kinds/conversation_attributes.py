@@ -97,15 +97,18 @@ class ConversationAttributeOperations:
         fields = {k: v for k, v in body.items() if k != "options"}
         answer = adapter.http.json("PUT", path, json_body=fields) if fields else {}
         if body.get("options") is not None:
-            current = adapter.http.json("GET", path) or {}
-            active = {o["label"]: o for o in current.get("options") or [] if not o.get("archived")}
-            for label in body["options"]:
-                if label not in active:
-                    adapter.http.json("POST", f"{path}/options", json_body={"label": label})
-            for label, option in active.items():
-                if label not in body["options"]:
-                    adapter.http.request("DELETE", f"{path}/options/{option['id']}", ok_statuses=(404,))
+            adapter.until_settled(lambda: self._sync_options(adapter, path, body["options"]))
         return answer or {}
+
+    def _sync_options(self, adapter: Any, path: str, labels: list[str]) -> None:
+        current = adapter.http.json("GET", path) or {}
+        active = {o["label"]: o for o in current.get("options") or [] if not o.get("archived")}
+        for label in labels:
+            if label not in active:
+                adapter.http.json("POST", f"{path}/options", json_body={"label": label})
+        for label, option in active.items():
+            if label not in labels:
+                adapter.http.request("DELETE", f"{path}/options/{option['id']}", ok_statuses=(404,))
 
 
 CONVERSATION_ATTRIBUTES = Kind(

@@ -2,8 +2,8 @@
 
 + title: natural key. + body (HTML or plain text, compared like article bodies).
 + sender_id: the sending teammate's email. + state: draft or live.
-+ labels (compared as a set: Intercom sorts them), reactions (emoji; ``[]`` turns them off),
-  deliver_silently.
++ labels (compared as a set: Intercom sorts them), reactions (emoji; ``[]`` turns them off;
+  left out, the item keeps Intercom's four default reactions), deliver_silently.
 + newsfeed_assignments: ``[{newsfeed_id: <newsfeed name>}]``. Intercom stamps ``published_at``
   when an item goes live; it is the server's and not compared.
 """
@@ -18,6 +18,9 @@ from providers.intercom.html_body import canonical_html
 from providers.intercom.kinds._common import Strict, as_int, refuse_duplicates
 from provisioner.kind import Capabilities, Doc, Kind
 from provisioner.references import Ref
+
+
+DEFAULT_REACTIONS = [None, None, None, None]
 
 
 class Assignment(Strict):
@@ -49,6 +52,8 @@ class NewsItem(Strict):
 def normalize(doc: Doc) -> Doc:
     doc["body"] = canonical_html(doc.get("body") or "")
     doc["labels"] = list(doc.get("labels") or [])
+    if doc.get("reactions") == DEFAULT_REACTIONS:
+        doc.pop("reactions")  # the four default slots: what an item has when the YAML says nothing
     doc["newsfeed_assignments"] = [{"newsfeed_id": a.get("newsfeed_id")} for a in doc.get("newsfeed_assignments") or []]
     return doc
 

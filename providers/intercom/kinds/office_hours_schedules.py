@@ -140,8 +140,9 @@ class OfficeHoursOperations:
         return schedules
 
     def create(self, adapter: Any, kind: Kind, body: Doc) -> Doc:
-        created = adapter.http.json("POST", kind.path, json_body={k: v for k, v in body.items() if k != "exceptions"})
-        self._sync(adapter, f"{kind.path}/{created['id']}", [], body.get("exceptions") or [])
+        created = adapter.create_once(kind, {k: v for k, v in body.items() if k != "exceptions"})
+        if body.get("exceptions"):
+            self._sync(adapter, f"{kind.path}/{created['id']}", body["exceptions"])
         return created
 
     def update(self, adapter: Any, kind: Kind, obj_id: Any, body: Doc, before: Doc) -> Doc:
@@ -149,11 +150,14 @@ class OfficeHoursOperations:
         fields = {k: v for k, v in body.items() if k != "exceptions"}
         answer = adapter.http.json("PUT", path, json_body=fields) if fields else {}
         if "exceptions" in body:
-            current = adapter.http.json("GET", f"{path}/office_hours_exceptions") or {}
-            self._sync(adapter, path, current.get("data") or [], body["exceptions"] or [])
+            self._sync(adapter, path, body["exceptions"] or [])
         return answer or {}
 
-    def _sync(self, adapter: Any, path: str, live: list[Doc], desired: list[Doc]) -> None:
+    def _sync(self, adapter: Any, path: str, desired: list[Doc]) -> None:
+        adapter.until_settled(lambda: self._sync_once(adapter, path, desired))
+
+    def _sync_once(self, adapter: Any, path: str, desired: list[Doc]) -> None:
+        live = (adapter.http.json("GET", f"{path}/office_hours_exceptions") or {}).get("data") or []
         by_date = {e["exception_date"]: e for e in live}
         wanted = {e["exception_date"] for e in desired}
         for exception in desired:

@@ -51,11 +51,10 @@ class TicketTypeOperations:
     """A type and its attributes are separate endpoints; one change of the plan writes both."""
 
     def create(self, adapter: Any, kind: Kind, body: Doc) -> Doc:
-        fields = {k: v for k, v in body.items() if k not in ("attributes", "archived")}
-        created = adapter.http.json("POST", kind.path, json_body=fields)
+        created = adapter.create_once(kind, {k: v for k, v in body.items() if k not in ("attributes", "archived")})
         path = f"{kind.path}/{created['id']}"
         if body.get("attributes"):
-            sync_attributes(adapter.http, path, [], body["attributes"])
+            self._sync(adapter, path, body["attributes"])
         if body.get("archived"):
             adapter.http.json("PUT", path, json_body={"archived": True})
         return created
@@ -65,10 +64,16 @@ class TicketTypeOperations:
         fields = {k: v for k, v in body.items() if k != "attributes"}
         answer = adapter.http.json("PUT", path, json_body=fields) if fields else {}
         if "attributes" in body:
+            self._sync(adapter, path, body["attributes"] or [])
+        return answer or {}
+
+    def _sync(self, adapter: Any, path: str, desired: list[Doc]) -> None:
+        def step() -> None:
             current = adapter.http.json("GET", path) or {}
             embedded = (current.get("ticket_type_attributes") or {}).get("data") or []
-            sync_attributes(adapter.http, path, embedded, body["attributes"] or [])
-        return answer or {}
+            sync_attributes(adapter.http, path, embedded, desired)
+
+        adapter.until_settled(step)
 
 
 TICKET_TYPES = Kind(

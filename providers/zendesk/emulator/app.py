@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import math
+import os
 import time
 from typing import Any, Callable
 
@@ -52,6 +53,9 @@ class ZendeskEmulator:
         self.rpm = rpm
         self.store = Store(state)
         self.request_log: list[LoggedRequest] = []
+        # Derives secrets the account shows (webhook signing secrets) without storing them:
+        # it lives only in this process, so ``dump()`` never holds one.
+        self.process_key = os.urandom(32)
         self._support_window = RateWindow(rpm, clock=clock)
         self._help_center_window = RateWindow(rpm, clock=clock)
         # Endpoint-specific budgets Zendesk documents on top of the account limit; enforced

@@ -3,8 +3,9 @@
 Follows Zendesk's Apps API: requests and single-object responses are *not* wrapped (the body
 is ``{"app_id": ..., "settings": {...}}`` and the answer is the installation itself), while the
 list answers ``{"installations": [...]}``. ``settings.name`` is required; secure settings are
-accepted but, like webhook credentials, never echoed back. A wrapped ``{"installation": {...}}``
-request is accepted too.
+accepted but, like webhook credentials, never echoed back — and never stored: the account
+keeps only their digest, so a saved emulator state holds no credential. A wrapped
+``{"installation": {...}}`` request is accepted too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from providers.zendesk.emulator.context import RequestContext
 from providers.zendesk.emulator.errors import bad_request, invalid
 from providers.zendesk.emulator.pagination import respond_list
 from providers.zendesk.emulator.records import get_or_404, new_id, parse_id, stamp_created, touch
+from providers.zendesk.emulator.webhooks import credential_digest
 
 BASE = "/api/v2/apps/installations"
 
@@ -38,10 +40,11 @@ def render(installation: dict[str, Any]) -> dict[str, Any]:
     return shown
 
 
-def _settings(given: Any, current: dict[str, Any] | None = None) -> dict[str, Any]:
+def _settings(given: Any, current: dict[str, Any] | None = None, secure: Any = ()) -> dict[str, Any]:
     if not isinstance(given, dict):
         raise invalid("settings", "Settings: must be an object")
-    merged = {**(current or {}), **given}
+    hidden = set(secure or ())
+    merged = {**(current or {}), **{k: credential_digest(v) if k in hidden else v for k, v in given.items()}}
     if not merged.get("name"):
         raise invalid("settings", "Settings: name cannot be blank", "BlankValue")
     return merged
@@ -63,7 +66,7 @@ def create_installation(ctx: RequestContext):
         app_id = int(app_id)
     except (TypeError, ValueError):
         raise invalid("app_id", "App: cannot be blank", "BlankValue") from None
-    settings = _settings(data.get("settings"))
+    settings = _settings(data.get("settings"), secure=data.get("secure_settings"))
     installation = {
         "id": new_id(ctx.store, "app_installations"), "app_id": app_id, "product": "support",
         "settings": settings, "secure_settings": sorted(data.get("secure_settings") or []),
@@ -80,7 +83,8 @@ def update_installation(ctx: RequestContext, installation_id: str):
     installation = get_or_404(ctx.store["app_installations"], parse_id(installation_id))
     data = _payload(ctx)
     if "settings" in data:
-        installation["settings"] = _settings(data["settings"], installation["settings"])
+        installation["settings"] = _settings(data["settings"], installation["settings"],
+                                             installation.get("secure_settings"))
     for key in ("enabled", "role_restrictions", "group_restrictions"):
         if key in data:
             installation[key] = data[key]

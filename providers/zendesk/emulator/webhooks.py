@@ -12,11 +12,18 @@ Not in the vendored OAS; shapes follow Zendesk's Webhooks API reference. Quirks 
 * the list is cursor-paginated and filterable by ``filter[name_contains]`` and
   ``filter[status]``;
 * a webhook a trigger or automation still calls (``notification_webhook``) cannot be deleted.
+
+The account's state (``dump()``, which the CLI saves to disk) never holds a credential: the
+``authentication.data`` sent is kept only as a digest (enough to tell whether it was set or
+changed), and the signing secret is derived on demand from a key that lives only in this
+process and a per-webhook version that a reset bumps.
 """
 
 from __future__ import annotations
 
-import secrets
+import hashlib
+import hmac
+import json
 from typing import Any
 from urllib.parse import urlparse
 
@@ -81,12 +88,25 @@ def _authentication(given: Any) -> dict[str, Any] | None:
         raise _invalid("authentication", f"authentication.type must be one of {', '.join(AUTH_TYPES)}")
     if not isinstance(given.get("data"), dict):
         raise _invalid("authentication", "authentication.data is required")
-    return {"type": given["type"], "data": given["data"], "add_position": given.get("add_position", "header")}
+    return {"type": given["type"], "data_digest": credential_digest(given["data"]),
+            "add_position": given.get("add_position", "header")}
+
+
+def credential_digest(data: Any) -> str:
+    """A one-way digest of credentials: equal for equal credentials, useless to an attacker."""
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def signing_secret(ctx: RequestContext, webhook: dict[str, Any]) -> str:
+    """The webhook's signing secret, derived from this process's key (never stored)."""
+    message = f"{webhook['id']}:{webhook.get('signing_secret_version', 1)}".encode()
+    return hmac.new(ctx.emulator.process_key, message, hashlib.sha256).hexdigest()
 
 
 def render(webhook: dict[str, Any]) -> dict[str, Any]:
     """The webhook as Zendesk shows it: credentials and the signing secret never leave."""
-    shown = {k: v for k, v in webhook.items() if k not in {"authentication", "signing_secret"}}
+    shown = {k: v for k, v in webhook.items() if k not in {"authentication", "signing_secret_version"}}
     auth = webhook.get("authentication")
     if auth:
         shown["authentication"] = {"type": auth["type"], "add_position": auth["add_position"]}
@@ -132,15 +152,16 @@ def create_webhook(ctx: RequestContext):
     if clone_of:
         source = _webhook(ctx, clone_of)
         data = {**{k: source[k] for k in WRITABLE if k in source}, "name": f"{source['name']} (copy)"}
-        data["authentication"] = source.get("authentication")
     else:
         data = _payload(ctx)
     webhook = {k: data[k] for k in WRITABLE if k in data}
     webhook.setdefault("description", "")
     _check(webhook)
-    webhook["authentication"] = _authentication(data.get("authentication"))
+    # A clone keeps the source's credentials, which exist here only as their digest.
+    webhook["authentication"] = (dict(source["authentication"]) if clone_of and source.get("authentication")
+                                 else _authentication(data.get("authentication")))
     webhook.update({"id": new_ulid(ctx.store, "webhooks"), "created_by": _me(ctx), "updated_by": _me(ctx),
-                    "signing_secret": secrets.token_urlsafe(32)})
+                    "signing_secret_version": 1})
     ctx.store["webhooks"].put(stamp_created(webhook))
     return json_response(201, {"webhook": render(webhook)})
 
@@ -193,13 +214,13 @@ def delete_webhook(ctx: RequestContext, webhook_id: str):
 
 def show_secret(ctx: RequestContext, webhook_id: str):
     webhook = _webhook(ctx, webhook_id)
-    return json_response(200, {"signing_secret": {"algorithm": "SHA256", "secret": webhook["signing_secret"]}})
+    return json_response(200, {"signing_secret": {"algorithm": "SHA256", "secret": signing_secret(ctx, webhook)}})
 
 
 def reset_secret(ctx: RequestContext, webhook_id: str):
     webhook = _webhook(ctx, webhook_id)
-    webhook["signing_secret"] = secrets.token_urlsafe(32)
-    return json_response(200, {"signing_secret": {"algorithm": "SHA256", "secret": webhook["signing_secret"]}})
+    webhook["signing_secret_version"] = webhook.get("signing_secret_version", 1) + 1
+    return json_response(200, {"signing_secret": {"algorithm": "SHA256", "secret": signing_secret(ctx, webhook)}})
 
 
 def register(router: Router) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+from pydantic_core import PydanticCustomError
 
 from provisioner.references import Ref
 
@@ -19,15 +20,21 @@ NOT_A_REFERENCE = frozenset({"", "current_groups", "current_user", "requester_id
                              "group_id", "null", "none"})
 CUSTOM_FIELD_ID, CUSTOM_FIELD_KEY = "custom_fields_", "custom_fields:"
 VALUE_REFERENCES = {"group_id": "groups", "ticket_form_id": "ticket_forms", "brand_id": "brands",
-                    "schedule_id": "schedules", "custom_status_id": "custom_statuses"}
+                    "schedule_id": "schedules", "set_schedule": "schedules", "custom_status_id": "custom_statuses"}
 
 
 # Kinds this provider declares that rules may point at; add a kind here when it gains a file.
-KNOWN_KINDS = {"groups", "ticket_fields", "ticket_forms"}
+KNOWN_KINDS = {"groups", "ticket_fields", "ticket_forms", "brands", "schedules", "custom_statuses", "webhooks",
+               "targets"}
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def refuse(message: str) -> PydanticCustomError:
+    """A YAML validation error whose message is shown as written (no "Value error," prefix)."""
+    return PydanticCustomError("zendesk_rule", message)
 
 
 class Condition(Strict):
@@ -72,6 +79,9 @@ def rule_refs(known_kinds: set[str] = KNOWN_KINDS, *, conditions: bool = True, a
                         literals=NOT_A_REFERENCE, id_as_string=True))
         if "webhooks" in known_kinds:
             refs.append(Ref("actions[].value[0]", "webhooks", when=("field", ("notification_webhook",)),
+                            id_as_string=True))
+        if "targets" in known_kinds:
+            refs.append(Ref("actions[].value[0]", "targets", when=("field", ("notification_target",)),
                             id_as_string=True))
     return tuple(refs)
 

@@ -173,3 +173,16 @@ def test_data_attribute_type_change_cannot_be_replaced_under_the_same_name(tmp_p
     assert [e.rule for e in account.plan(changed).errors] == ["immutable_field"]
     replaced = account.plan(changed, PlanRequest(allow_replace=frozenset({"data_attributes"})))
     assert [e.rule for e in replaced.errors] == ["data_attribute_replace"]
+
+
+def test_an_archived_type_and_its_same_named_successor_read_as_one_object() -> None:
+    account = Account.fresh("intercom")
+    account.converge(EXAMPLE)
+    old = account.plan(EXAMPLE).id_map["ticket_types"]["Refund request"]
+    account.raw.put(f"/ticket_types/{old}", json={"archived": True})
+    new = account.raw.post("/ticket_types", json={"name": "Refund request", "category": "Customer",
+                                                  "description": "A customer asks for money back"}).json()["id"]
+    plan = account.plan(EXAMPLE)
+    assert plan.errors == []
+    assert plan.id_map["ticket_types"]["Refund request"] == new
+    assert [(c.kind, c.key, c.id, c.fields) for c in plan.changes] == [("ticket_types", "Refund request", new, ["attributes"])]

@@ -166,3 +166,16 @@ def test_team_membership_changed_in_the_ui_is_drift_the_api_cannot_apply(account
     [error] = plan.errors
     assert (error.rule, error.kind, error.key) == ("cannot_update", "teams", "Support")
     assert "admin_ids" in error.summary and "Intercom UI" in error.detail
+
+
+def test_a_teammate_missing_from_the_workspace_is_a_plan_error_before_any_write(tmp_path) -> None:
+    account = Account.fresh("intercom")
+    path = tmp_path / "state.yaml"
+    path.write_text("provider: intercom\narticles:\n  - title: Hello\n    author_id: nobody@example.com\n"
+                    "news_items:\n  - title: News\n    sender_id: ADA@example.com\n")
+    plan = account.plan(path)
+    [error] = plan.errors
+    assert (error.rule, error.kind, error.key) == ("missing_user", "articles", "Hello")
+    news = next(c for c in plan.changes if c.kind == "news_items")
+    assert news.after["sender_id"] == "ada@example.com"  # emails match whatever their case
+    assert account.writes() == []

@@ -1,0 +1,1 @@
+"""How the living documents read Freshdesk's kinds (``provisioner.docs.model.DocsProfile``)."""

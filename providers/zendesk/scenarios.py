@@ -1,0 +1,33 @@
+"""Zendesk's benchmark accounts: what ``emulator serve --scenario large|huge`` holds.
+
+Large helpdesks grow in three kinds: triggers, macros and ticket fields reach the thousands
+while brands, schedules or Help Center sections stay in the tens. ``large`` is 1,000 of each of
+the three and 50 of every other kind the generator can create; ``huge`` is ten times that.
+Built by ``provisioner.testing.scenario`` (cached under ``.provisioner/scenarios/``).
+"""
+
+from __future__ import annotations
+
+from provisioner.testing.random_account import Recipe
+from provisioner.testing.scenario import Scenario
+
+# Values the vendor requires to be unique account-wide: drop-down option tags, brand subdomains.
+RECIPE = Recipe(unique={
+    "ticket_fields": ("custom_field_options[].value",),
+    "user_fields": ("custom_field_options[].value",),
+    "organization_fields": ("custom_field_options[].value",),
+    "brands": ("subdomain",),
+})
+BULK_KINDS = ("triggers", "macros", "ticket_fields")
+
+
+def _scale(bulk: int, others: int) -> dict[str, int]:
+    return {**{kind: bulk for kind in BULK_KINDS}, "*": others}
+
+
+SCENARIOS = {
+    "large": Scenario("large", _scale(1_000, 50), seed=20240611, recipe=RECIPE,
+                      summary="1,000 triggers, macros and ticket fields; 50 of every other kind"),
+    "huge": Scenario("huge", _scale(10_000, 500), seed=20240611, recipe=RECIPE,
+                     summary="10,000 triggers, macros and ticket fields; 500 of every other kind"),
+}

@@ -1,0 +1,56 @@
+"""Order a plan so that an object is created before any change that names it.
+
+Changes are sorted by build block, then by kind, which is right nearly always. A reference can
+still point forward into a later block: a Block 5 trigger notifies a Block 7 webhook by its id.
+Rather than refusing such a plan ("apply block 7 first"), the created object is moved
+just before the first change that needs its id, with whatever it needs in turn; every other
+change keeps its place. Only creates move, and only earlier, so a kind's reorder still comes
+after all of that kind's creates, and deletes stay at the end.
+"""
+
+from __future__ import annotations
+
+from provisioner.interpolation import literal
+from provisioner.plan.model import Change
+from provisioner.provider import Provider
+from provisioner.references import collect
+
+CREATES = frozenset({"create", "replace"})
+
+
+def referenced_first(provider: Provider, changes: list[Change]) -> list[Change]:
+    created = {(c.kind, c.key): c for c in changes if c.action in CREATES}
+    if not created:
+        return changes
+    ordered: list[Change] = []
+    placed: set[int] = set()
+    visiting: set[int] = set()
+
+    def needs(change: Change) -> list[Change]:
+        if change.after is None:
+            return []
+        found = []
+        for ref, value, _ in collect(change.after, provider.kind(change.kind).references):
+            raw = str(value)
+            if ref.key_prefix:
+                if not raw.startswith(ref.key_prefix):
+                    continue
+                raw = raw[len(ref.key_prefix):]
+            target = created.get((ref.target, literal(raw)))
+            if target is not None and target is not change:
+                found.append(target)
+        return found
+
+    def place(change: Change) -> None:
+        if id(change) in placed or id(change) in visiting:
+            return  # placed already, or a cycle (refused when the YAML was loaded)
+        visiting.add(id(change))
+        for dependency in needs(change):
+            place(dependency)
+        visiting.discard(id(change))
+        placed.add(id(change))
+        ordered.append(change)
+
+    for change in changes:
+        place(change)
+    return ordered
