@@ -8,7 +8,7 @@ Each run starts from a fresh emulated Zendesk account in this process (httpx.Moc
 plans the generated desired state, applies it through the same journaled, locked path as
 ``provisioner apply`` (journal fsyncs included), then checks with a fault-free plan that
 nothing is left to do and no natural key is held twice. Timings use the real clock and the
-tool's default retry settings (Retry-After honoured, backoff from 0.5 s, 1 s settle pause
+tool's default retry settings (Retry-After honoured, backoff from 0.5 s, 0.25 s settle pause
 before checking a write whose answer was lost).
 """
 

@@ -95,14 +95,15 @@ def test_json_markdown_and_junit_reports(cli, tmp_path: Path) -> None:
     assert "<details><summary>Drift report</summary>" in md and "**Technical**" in md
 
     out = tmp_path / "audit.xml"
-    assert cli("audit", folder, "--emulator", "--format", "junit", "--output", out).code == 2
+    assert cli("audit", folder, "--emulator", "--format", "junit", "--output", out,
+               "--disable", "too-many-automations").code == 2
     root = ET.fromstring(out.read_text())
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     audit_cases = {c.get("name").split(":")[0]: c for c in suites["zendesk.audit"].iter("testcase")}
     assert set(audit_cases) == {c["id"] for c in report["checks"]}
     assert audit_cases["references-to-deleted"].find("failure").get("type") == "error"
     assert audit_cases["sla-coverage"].find("failure") is None
-    assert audit_cases["unused-webhooks"].find("skipped") is not None
+    assert audit_cases["too-many-automations"].find("skipped").get("message") == "disabled"
     assert audit_cases["unused-custom-roles"].find("system-out") is not None  # info: reported, not failed
     assert suites["zendesk.groups"].find("testcase[@name='Technical']/failure").get("type") == "missing"
 

@@ -96,5 +96,5 @@ def test_the_generator_is_reproducible_from_its_seed() -> None:
                          seed=5, recipe=RECIPES["zendesk"])
         state = account.emulator.dump()
         dumps.append(repr({name: sorted((k, v.get("title") or v.get("name")) for k, v in col["items"].items())
-                           for name, col in state["collections"].items()}))
+                           for name, col in sorted(state["collections"].items())}))
     assert dumps[0] == dumps[1]

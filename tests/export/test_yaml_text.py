@@ -16,7 +16,7 @@ VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=
                       max_leaves=12)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.text(min_size=1), VALUES, min_size=1, max_size=5))
 def test_an_exported_object_loads_back_unchanged(doc: dict) -> None:
     text = "things:\n" + "\n".join(list_item(doc)) + "\n"

@@ -107,7 +107,10 @@ class ZendeskDocs:
             found.append(Integration(obj.key, "target (legacy)", str(obj.doc.get("target_url") or obj.doc.get("email", "")),
                                      used.get(obj.key, []), []))
         for obj in state.of("app_installations"):
-            found.append(Integration(obj.key, "app", "", [], _env_names(obj.doc.get("settings"))))
+            shown_to = [f"groups {', '.join(map(str, obj.doc['group_restrictions']))}"] if obj.doc.get("group_restrictions") else []
+            shown_to += [f"roles {', '.join(map(str, obj.doc['role_restrictions']))}"] if obj.doc.get("role_restrictions") else []
+            found.append(Integration(obj.key, "app", "", shown_to,
+                                     _env_names([obj.doc.get("settings"), obj.doc.get("secure_settings")])))
         return found
 
 

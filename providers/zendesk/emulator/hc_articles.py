@@ -15,7 +15,8 @@ from typing import Any
 from providers.common.emulation import Router, json_response, now_iso
 from providers.zendesk.emulator.context import RequestContext
 from providers.zendesk.emulator.hc_common import (
-    HC, add_translation, check_locale, hc_invalid, record, slug, translation_in, translations_of, url_locale,
+    HC, add_translation, check_locale, hc_invalid, listed, record, slug, translation_in, translations_of,
+    url_locale,
 )
 from providers.zendesk.emulator.pagination import by_position, respond_list
 from providers.zendesk.emulator.records import new_id, sort_by_position, stamp_created, touch
@@ -63,8 +64,8 @@ def _visible(ctx: RequestContext) -> list[dict[str, Any]]:
 
 def _listing(ctx: RequestContext, articles: list[dict[str, Any]], locale: str | None):
     ordered = sort_by_position(articles)
-    return respond_list(ctx, "articles", [render(ctx, a, locale) for a in ordered], sort_key=by_position,
-                        per_page_default=ARTICLES_PER_PAGE)
+    return respond_list(ctx, "articles", ordered, sort_key=by_position, per_page_default=ARTICLES_PER_PAGE,
+                        render=lambda a: listed(ctx, "Article", render(ctx, a, locale)))
 
 
 def list_articles(ctx: RequestContext, locale: str | None = None):

@@ -12,7 +12,7 @@ from typing import Any
 from providers.common.emulation import Router, json_response
 from providers.zendesk.emulator.context import RequestContext
 from providers.zendesk.emulator.hc_common import (
-    HC, add_translation, check_locale, drop_translations, hc_invalid, record, slug, translation_in,
+    HC, add_translation, check_locale, drop_translations, hc_invalid, listed, record, slug, translation_in,
     url_locale,
 )
 from providers.zendesk.emulator.pagination import by_position, respond_list
@@ -32,7 +32,8 @@ def render(ctx: RequestContext, category: dict[str, Any], locale: str | None = N
 def list_categories(ctx: RequestContext, locale: str | None = None):
     locale = url_locale(ctx, locale)
     categories = sort_by_position(ctx.store["hc_categories"].values())
-    return respond_list(ctx, "categories", [render(ctx, c, locale) for c in categories], sort_key=by_position)
+    return respond_list(ctx, "categories", categories, sort_key=by_position,
+                        render=lambda c: listed(ctx, "Category", render(ctx, c, locale)))
 
 
 def show_category(ctx: RequestContext, category_id: str, locale: str | None = None):

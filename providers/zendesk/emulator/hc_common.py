@@ -94,6 +94,14 @@ def edit_translation(ctx: RequestContext, translation: dict[str, Any], data: dic
     touch(translation)
 
 
+def listed(ctx: RequestContext, source_type: str, shown: dict[str, Any]) -> dict[str, Any]:
+    """A rendered object of a list page, with its translations embedded when the request asks
+    for the ``include=translations`` sideload (Zendesk embeds them in each object)."""
+    if "translations" in ctx.query_list("include"):
+        shown["translations"] = [render_translation(ctx, t) for t in translations_of(ctx.store, source_type, shown["id"])]
+    return shown
+
+
 def drop_translations(store: Store, source_type: str, source_id: int) -> None:
     for translation in translations_of(store, source_type, source_id):
         store[TRANSLATIONS].remove(translation["id"])

@@ -13,7 +13,7 @@ from typing import Any
 from providers.common.emulation import Router, Store, json_response
 from providers.zendesk.emulator.context import RequestContext
 from providers.zendesk.emulator.hc_common import (
-    HC, add_translation, check_locale, drop_translations, edit_translation, hc_invalid, record, slug,
+    HC, add_translation, check_locale, drop_translations, edit_translation, hc_invalid, listed, record, slug,
     translation_in, url_locale,
 )
 from providers.zendesk.emulator.pagination import by_position, respond_list
@@ -61,7 +61,8 @@ def _check_parent(ctx: RequestContext, section_id: int | None, category_id: int,
 
 def _listing(ctx: RequestContext, sections: list[dict[str, Any]], locale: str | None):
     ordered = sort_by_position(sections)
-    return respond_list(ctx, "sections", [render(ctx, s, locale) for s in ordered], sort_key=by_position)
+    return respond_list(ctx, "sections", ordered, sort_key=by_position,
+                        render=lambda s: listed(ctx, "Section", render(ctx, s, locale)))
 
 
 def list_sections(ctx: RequestContext, locale: str | None = None):

@@ -39,7 +39,12 @@ def _values_of(ctx: RequestContext, attribute_id: str) -> list[dict[str, Any]]:
 
 def list_attributes(ctx: RequestContext):
     attributes = sorted(ctx.store["routing_attributes"].values(), key=lambda a: a["created_at"] + a["id"])
-    return respond_list(ctx, "attributes", [_attribute_out(ctx, a) for a in attributes], mode="unpaginated")
+    extra = None
+    if "attribute_values" in ctx.query_list("include"):  # the documented sideload
+        values = sorted(ctx.store["routing_attribute_values"].values(), key=lambda v: v["created_at"] + v["id"])
+        extra = {"attribute_values": [_value_out(ctx, v) for v in values]}
+    return respond_list(ctx, "attributes", [_attribute_out(ctx, a) for a in attributes], mode="unpaginated",
+                        extra=extra)
 
 
 def show_attribute(ctx: RequestContext, attribute_id: str):

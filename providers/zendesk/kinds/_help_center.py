@@ -24,11 +24,12 @@ def hc_locale(code: str) -> str:
     return code.strip().lower().replace("_", "-")
 
 
-def read_with_translations(adapter, path: str, list_key: str, kind_path: str) -> list[Doc]:  # type: ignore[no-untyped-def]
-    """Every object of ``path`` with a ``translations`` list (one GET per object)."""
-    objects = adapter.list_all(path, list_key)
+def read_with_translations(adapter, path: str, list_key: str) -> list[Doc]:  # type: ignore[no-untyped-def]
+    """Every object of ``path`` with its ``translations`` embedded by the documented
+    ``include=translations`` sideload: the pages of the list, not one more GET per object."""
+    objects = adapter.list_all(path, list_key, params={"include": "translations"})
     for obj in objects:
-        obj["translations"] = adapter.http.json("GET", f"{HC}/{kind_path}/{obj['id']}/translations")["translations"]
+        obj.setdefault("translations", [])
     return objects
 
 

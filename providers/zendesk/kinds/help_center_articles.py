@@ -86,7 +86,7 @@ def _wire(text: Doc) -> Doc:
 class ArticleOperations:
     @staticmethod
     def read(adapter, kind: Kind) -> list[Doc]:  # type: ignore[no-untyped-def]
-        return read_with_translations(adapter, f"{HC}/articles", "articles", "articles")
+        return read_with_translations(adapter, f"{HC}/articles", "articles")
 
     @staticmethod
     def create(adapter, kind: Kind, body: Doc) -> Doc:  # type: ignore[no-untyped-def]

@@ -65,7 +65,7 @@ def _wire(text: Doc) -> Doc:
 class CategoryOperations:
     @staticmethod
     def read(adapter, kind: Kind) -> list[Doc]:  # type: ignore[no-untyped-def]
-        return read_with_translations(adapter, f"{HC}/categories", "categories", "categories")
+        return read_with_translations(adapter, f"{HC}/categories", "categories")
 
     @staticmethod
     def create(adapter, kind: Kind, body: Doc) -> Doc:  # type: ignore[no-untyped-def]

@@ -71,7 +71,7 @@ def _wire(text: Doc) -> Doc:
 class SectionOperations:
     @staticmethod
     def read(adapter, kind: Kind) -> list[Doc]:  # type: ignore[no-untyped-def]
-        return read_with_translations(adapter, f"{HC}/sections", "sections", "sections")
+        return read_with_translations(adapter, f"{HC}/sections", "sections")
 
     @staticmethod
     def create(adapter, kind: Kind, body: Doc) -> Doc:  # type: ignore[no-untyped-def]

@@ -41,10 +41,15 @@ def normalize(doc: Doc) -> Doc:
 class AttributeOperations:
     @staticmethod
     def read(adapter, kind: Kind) -> list[Doc]:  # type: ignore[no-untyped-def]
-        attributes = adapter.list_all(PATH, "attributes", paging="none")
+        # One request: the values come sideloaded (``include=attribute_values``), not one list each.
+        attributes: list[Doc] = []
+        values: dict[Any, list[Doc]] = {}
+        for body in adapter.pages(PATH, "none", {"include": "attribute_values"}):
+            attributes += body.get("attributes", [])
+            for value in body.get("attribute_values", []):
+                values.setdefault(value.get("attribute_id"), []).append(value)
         for attribute in attributes:
-            attribute["values"] = adapter.list_all(f"{PATH}/{attribute['id']}/values", "attribute_values",
-                                                   paging="none")
+            attribute["values"] = values.get(attribute["id"], [])
         return attributes
 
     @staticmethod
