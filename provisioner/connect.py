@@ -76,12 +76,7 @@ def load_emulator(provider: Provider, workdir: Path, environment: str | None = N
             state = json.loads(path.read_text())
         except json.JSONDecodeError:
             raise UserError(f"{path}: emulator state is corrupt; delete it to start from a fresh account") from None
-    persisting = PersistingEmulator(provider.make_emulator(state, **options), path)
-    if state is None:
-        # Saved at once: a fresh account's seeded objects (timestamps included) must be the same
-        # account for the next command, or a plan updating one is "stale" when applied.
-        persisting.save()
-    return persisting
+    return PersistingEmulator(provider.make_emulator(state, **options), path)
 
 
 FAULTS_VAR = "PROVISIONER_EMULATOR_FAULTS"

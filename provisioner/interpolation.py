@@ -50,6 +50,11 @@ def escape_literal(text: str) -> str:
     return _LOOKS_LIKE_PLACEHOLDER.sub(lambda m: ESCAPE, text)
 
 
+def escape_values(value: Any) -> Any:
+    """``escape_literal`` on every string of a value (lists and mappings, nested)."""
+    return _map_strings(value, escape_literal)
+
+
 def literal(text: str) -> str:
     """The text a value stands for, apart from its references: ``$${env:`` becomes ``${env:``.
 

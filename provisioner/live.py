@@ -37,12 +37,24 @@ class LiveState:
     account: str
     objects: dict[str, list[LiveObject]] = field(default_factory=dict)
     table: KeyTable = field(default_factory=KeyTable)
+    # kind -> (the list indexed, its length, key -> objects); rebuilt when the list changes.
+    _by_key: dict[str, tuple[list[LiveObject], int, dict[str, list[LiveObject]]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def of(self, kind: str) -> list[LiveObject]:
         return self.objects.get(kind, [])
 
     def matching(self, kind: str, key: str) -> list[LiveObject]:
-        return [obj for obj in self.of(kind) if obj.key == key]
+        """Objects of ``kind`` with natural key ``key``, through an index: plan and export ask
+        once per object, and scanning the kind each time made 1,000 triggers cost a million steps."""
+        objects = self.of(kind)
+        cached = self._by_key.get(kind)
+        if cached is None or cached[0] is not objects or cached[1] != len(objects):
+            index: dict[str, list[LiveObject]] = {}
+            for obj in objects:
+                index.setdefault(obj.key, []).append(obj)
+            cached = self._by_key[kind] = (objects, len(objects), index)
+        return list(cached[2].get(key, ()))
 
 
 def canonical_json(value: Any) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from providers.intercom.docs.profile import IntercomDocs
 from providers.intercom.audit import AUDIT_PROFILE
 from providers.intercom.client import CREDENTIAL_VARS, EMULATOR_ENV, connect
 from providers.intercom.kinds import KINDS
@@ -53,4 +54,5 @@ PROVIDER = Provider(
     validators=VALIDATORS,
     docs_notes=DOCS_NOTES,
     audit_profile=AUDIT_PROFILE,
+    docs_profile=IntercomDocs(),
 )

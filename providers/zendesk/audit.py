@@ -3,9 +3,9 @@
 What Zendesk means by each: SLA metrics ``first_reply_time`` and the resolution-type metrics;
 auto-close automations that set status solved/closed, safe when they wait for status pending
 (an agent replied and asked the customer); the satisfaction survey as the action
-``satisfaction_score`` or a ``{{satisfaction.*}}`` placeholder in a notification; agents,
-group memberships, custom roles and help-center content read as sources where the provider
-does not (yet) declare them as kinds — a kind of the same name takes over when it is added.
+``satisfaction_score`` or a ``{{satisfaction.*}}`` placeholder in a notification; group
+members and role holders counted over active agents; help-center articles (``draft: false`` is
+published) in sections in categories.
 """
 
 from __future__ import annotations
@@ -13,32 +13,14 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
-from providers.zendesk.kinds import KINDS
 from provisioner.audit.profile import (AuditProfile, AutoCloseConcept, CountConcept, HelpCenterConcept, SlaConcept,
                                        SurveyConcept, WebhookConcept, default_updated_at)
-from provisioner.kind import READ_ONLY, Doc, Kind
+from provisioner.kind import Doc
 
 FIRST_REPLY = {"first_reply_time"}
 RESOLUTION = {"requester_wait_time", "agent_work_time", "total_resolution_time"}
 SURVEY_PLACEHOLDER = re.compile(r"\{\{\s*satisfaction\.")
 WEBHOOK_FOR_RULES = "conditional_ticket_events"
-DECLARED = {kind.name for kind in KINDS}
-
-
-def _source(name: str, path: str, list_key: str, natural_key: str, **api: Any) -> Kind:
-    return Kind(name=name, block=2, natural_key=natural_key, path=path, list_key=list_key,
-                capabilities=READ_ONLY, api=api, summary=f"read by the audit only ({path})")
-
-
-AGENTS = _source("agents", "/api/v2/users", "users", "email", list_params={"role[]": ["agent", "admin"]})
-SOURCES = (
-    AGENTS,
-    _source("group_memberships", "/api/v2/group_memberships", "group_memberships", "id"),
-    _source("custom_roles", "/api/v2/custom_roles", "custom_roles", "name", paging="none"),
-    _source("help_center_categories", "/api/v2/help_center/categories", "categories", "name"),
-    _source("help_center_sections", "/api/v2/help_center/sections", "sections", "name"),
-    _source("help_center_articles", "/api/v2/help_center/articles", "articles", "title"),
-)
 
 
 def _conditions(rule: Doc) -> list[Doc]:
@@ -148,7 +130,7 @@ AUDIT_PROFILE = AuditProfile(
     auto_close=AutoCloseConcept(kind="automations", closes_unsolved=closes_unsolved,
                                 waits_for_agent_reply=waits_for_agent_reply),
     survey=SurveyConcept(kinds=("triggers", "automations"), sends_survey=sends_survey, fires_on=survey_moment),
-    rule_kinds=tuple(k for k in ("triggers", "automations", "macros", "views", "sla_policies") if k in DECLARED),
+    rule_kinds=("triggers", "automations", "macros", "views", "sla_policies"),
     automations=("automations",),
     reference_targets=("groups", "ticket_fields", "brands", "schedules"),
     webhooks=WebhookConcept(kind="webhooks",
@@ -159,6 +141,5 @@ AUDIT_PROFILE = AuditProfile(
     group_members=CountConcept(kind="groups", count=group_members, needs=("group_memberships", "agents")),
     role_holders=CountConcept(kind="custom_roles", count=role_holders, needs=("agents",),
                               applies=lambda role: role.get("role_type", 0) == 0),
-    sources=SOURCES,
     updated_at=updated_at,
 )

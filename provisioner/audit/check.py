@@ -1,6 +1,6 @@
 """What one audit check declares: an id, a severity, the concepts it needs, options, a fix hint.
 
-``needs(profile)`` returns the kinds (or sources) the check reads, or a string saying which
+``needs(profile)`` returns the kinds the check reads, or a string saying which
 concept the provider does not declare; either way a check that cannot run is skipped with a
 note, never failed. ``run(snapshot, options)`` returns findings; an empty list is a pass.
 """

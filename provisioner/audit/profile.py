@@ -4,8 +4,8 @@ A provider declares one ``AuditProfile`` (``Provider.audit_profile``); every con
 optional, and a check whose concept is missing is skipped with a note. Predicates receive raw
 live objects (as the API returned them, ids and timestamps included), because checks look at
 what the desired state never holds: ``updated_at``, who holds a role, whether an article is
-published. ``sources`` are read-only data a check needs beyond the provider's kinds (agents,
-group memberships), declared as ``Kind`` rows so the provider's own adapter reads them.
+published. Data a check needs (agents, group memberships, help-center articles) is a kind of
+the provider like any other, read once with the rest of the account.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
-from provisioner.kind import Doc, Kind
+from provisioner.kind import Doc
 
 Raw = Mapping[str, list[Doc]]
 """Raw live objects by kind (and source) name."""
@@ -86,7 +86,7 @@ class HelpCenterConcept:
 class CountConcept:
     """Objects of ``kind`` and how many agents each has: ``count(raw)`` -> {object id: agents}.
 
-    Used for groups (members) and custom roles (holders); ``needs`` names the kinds or sources
+    Used for groups (members) and custom roles (holders); ``needs`` names the other kinds
     ``count`` reads; ``applies`` filters the objects checked (custom roles only, not system ones).
     """
 
@@ -115,7 +115,6 @@ class AuditProfile:
     help_center: HelpCenterConcept | None = None
     group_members: CountConcept | None = None
     role_holders: CountConcept | None = None
-    sources: tuple[Kind, ...] = ()
     is_active: Callable[[str, Doc], bool] = default_is_active
     updated_at: Callable[[str, Doc], str | int | None] = default_updated_at
 

@@ -1,5 +1,5 @@
 """Run the audit: settings first (a bad ``audit:`` section fails before any request), then one
-read of the account (the drift plan's read plus the profile's sources), drift, every check."""
+read of the account (the drift plan's), drift, every check."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from provisioner.audit.checks import CHECKS
 from provisioner.audit.config import DRIFT_CHECK, CheckSettings, load_config
 from provisioner.audit.model import AuditReport, CheckResult, Finding, ObjectRef
 from provisioner.audit.profile import EMPTY_PROFILE, AuditProfile
-from provisioner.audit.snapshot import Snapshot, read_sources
+from provisioner.audit.snapshot import Snapshot
 from provisioner.drift.build import build_report
 from provisioner.drift.model import DriftItem, DriftReport
 from provisioner.drift.render_text import LABELS, field_line
@@ -73,10 +73,9 @@ def run_audit(path: Path, target: Target, disabled: list[str] | None = None, now
         provider = planned.provider
         profile: AuditProfile = provider.audit_profile or EMPTY_PROFILE
         drift = build_report(planned.plan, planned.state, provider, planned.live, env_name)
-        raw, unreadable = read_sources(planned.adapter, provider, profile, planned.raw)
     finally:
         planned.adapter.close()
-    snapshot = Snapshot(provider, profile, planned.live, raw, unreadable, now or datetime.now(timezone.utc))
+    snapshot = Snapshot(provider, profile, planned.live, planned.raw, now or datetime.now(timezone.utc))
     results = [drift_result(drift, settings[DRIFT_CHECK])]
     results += [run_check(check, snapshot, settings[check.id]) for check in CHECKS]
     counts = {status: sum(1 for r in results if r.status == status) for status in ("passed", "failed", "skipped", "disabled")}

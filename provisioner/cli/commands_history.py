@@ -58,7 +58,7 @@ def change_counts(record: ApplyRecord) -> str:
 
 def outcome(record: ApplyRecord) -> str:
     done = sum(1 for c in record.changes if c.status == "done")
-    text = record.outcome
+    text = "unfinished (running, or killed)" if record.outcome == "in progress" else record.outcome
     if record.outcome != "complete":
         text += f" ({done} of {len(record.changes)} done)"
     if record.undoes:

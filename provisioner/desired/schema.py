@@ -28,6 +28,9 @@ def desired_state_schema(provider: Provider) -> dict[str, Any]:
         schema = kind.model.model_json_schema(ref_template="#/$defs/{model}")  # type: ignore[attr-defined]
         definitions.update(schema.pop("$defs", {}))
         name = schema.get("title", kind.name)
+        if not kind.singleton:  # the engine's pin to one live object (docs/export.md)
+            schema.setdefault("properties", {})["match_id"] = {
+                "type": ["integer", "string"], "description": "the live id this object is pinned to, in one account"}
         definitions[name] = schema
         item = {"$ref": f"#/$defs/{name}"}
         items = {"type": "array", "items": item}

@@ -65,31 +65,55 @@ class DesiredState:
     digest: str
     sources: list[str]
     variables: dict[str, Any] = field(default_factory=dict)
+    # kind -> (the list indexed, its length, key -> first object); rebuilt when the list changes.
+    _by_key: dict[str, tuple[list[DesiredObject], int, dict[str, DesiredObject]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def of(self, kind: str) -> list[DesiredObject]:
         return self.objects.get(kind, [])
 
     def find(self, kind: str, key: str) -> DesiredObject | None:
-        for obj in self.of(kind):
-            if obj.key == key:
-                return obj
-        return None
+        """The first object of ``kind`` named ``key``, through an index: every reference is
+        checked with it, and scanning made 1,000 triggers naming 1,000 fields quadratic."""
+        objects = self.of(kind)
+        cached = self._by_key.get(kind)
+        if cached is None or cached[0] is not objects or cached[1] != len(objects):
+            index: dict[str, DesiredObject] = {}
+            for obj in objects:
+                index.setdefault(obj.key, obj)
+            cached = self._by_key[kind] = (objects, len(objects), index)
+        return cached[2].get(key)
 
     def count(self) -> int:
         return sum(len(v) for v in self.objects.values())
 
 
 def yaml_files(path: Path) -> list[Path]:
-    """The files a path stands for: itself, or the YAML files under a folder in sorted order."""
+    """The files a path stands for: itself, or the YAML files under a folder, sorted.
+
+    A subfolder with its own ``provisioner.yaml`` (such as ``desired_state/zendesk/standard/``)
+    is a desired state of its own, not part of its parent's."""
     if not path.exists():
         raise InputError(None, "", f"{path}: no such file or folder")
     if path.is_file():
         return [path]
     files = sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file()
-                   and p.name != "provisioner.yaml" and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                   and p.name != "provisioner.yaml" and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                   and not _inside_another_project(path, p))
     if not files:
         raise InputError(None, "", f"{path}: folder has no .yaml files")
     return files
+
+
+def _inside_another_project(root: Path, file: Path) -> bool:
+    """True when a folder between ``root`` and ``file`` has its own ``provisioner.yaml``: that
+    folder is a desired state of its own (a blueprint kept beside an example), not part of this one."""
+    folder = file.parent
+    while folder != root and root in folder.parents:
+        if (folder / "provisioner.yaml").is_file():
+            return True
+        folder = folder.parent
+    return False
 
 
 def digest_of(texts: list[tuple[str, bytes]]) -> str:

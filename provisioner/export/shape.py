@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from provisioner.interpolation import escape_literal
+from provisioner.interpolation import escape_values
 from provisioner.kind import Doc, Kind
 from provisioner.live import LiveObject, LiveState
 from provisioner.references import collect, dotted
@@ -123,7 +123,7 @@ def desired_doc(kind: Kind, live_doc: Doc) -> Doc:
         doc.pop(kind.natural_key)
     ordered = {kind.natural_key: doc[kind.natural_key]} if kind.natural_key in doc else {}
     ordered.update((k, v) for k, v in doc.items() if k != kind.natural_key)
-    return _escaped(ordered)
+    return escape_values(ordered)
 
 
 def _with_pin(kind: Kind, doc: Doc, obj_id: Any) -> Doc:
@@ -187,16 +187,6 @@ def _sorted(value: Any) -> Any:
         return {k: _sorted(value[k]) for k in sorted(value, key=str) if value[k] is not None}
     if isinstance(value, list):
         return [_sorted(v) for v in value]
-    return value
-
-
-def _escaped(value: Any) -> Any:
-    if isinstance(value, str):
-        return escape_literal(value)
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _escaped(v) for k, v in value.items()}
     return value
 
 

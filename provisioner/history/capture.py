@@ -12,14 +12,14 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from provisioner.history.model import ObjectState, StateCapture
-from provisioner.interpolation import conceal, escape_literal
 from provisioner.history.store import now_iso
+from provisioner.interpolation import conceal, escape_literal
 from provisioner.kind import Kind
 from provisioner.live import LiveState, build_live, drop_path, read_raw
 from provisioner.plan.model import Plan
 from provisioner.provider import Adapter, Provider
 from provisioner.references import collect
-from provisioner.workflow import _with_reference_targets as with_reference_targets
+from provisioner.workflow import _with_reference_targets as with_reference_targets  # as plans read
 
 ORDER_ACTIONS = frozenset({"create", "delete", "replace", "reorder"})
 Address = tuple[str, str]

@@ -21,16 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from provisioner import __version__
-from provisioner.history.capture import with_reference_targets
+from provisioner.history.capture import Resolve, with_reference_targets
 from provisioner.history.model import ROLLBACK_DIGEST_PREFIX
-from provisioner.history.capture import Resolve
 from provisioner.history.notes import (as_diagnostics, masked_fields, masked_notes, recreate_notes, secret_notes,
                                        undo_create_note)
-from provisioner.history.overwrites import Overwrite, differing_fields, find_overwrites, seen_as
+from provisioner.history.overwrites import ORDER_KEY, Overwrite, differing_fields, find_overwrites, seen_as
 from provisioner.history.selection import ObjectUndo, OrderUndo, Undo
 from provisioner.kind import Kind
 from provisioner.live import LiveObject, LiveState, read_live
-from provisioner.plan.build import _sort_key as plan_order
+from provisioner.plan.build import _sort_key as plan_order  # the one ordering every plan uses
 from provisioner.plan.build import missing_references
 from provisioner.plan.diff import order_fingerprint
 from provisioner.plan.model import Change, Diagnostic, Plan
@@ -110,10 +109,10 @@ def restore_order(kind: Kind, entry: OrderUndo, live: LiveState, changes: list[C
     if wanted == expected:
         return None, []
     if not kind.capabilities.reorder:
-        return None, as_diagnostics(kind.name, "", [f"the earlier order cannot be restored: the API cannot reorder {kind.name}"])
+        return None, as_diagnostics(kind.name, ORDER_KEY, [f"the earlier order cannot be restored: the API cannot reorder {kind.name}"])
     order = [k for k in entry.target if k in final]
     trailing = [o.id for o in current if o.key not in set(order)]
-    return Change(action="reorder", kind=kind.name, key="(order)", block=kind.block, order=order,
+    return Change(action="reorder", kind=kind.name, key=ORDER_KEY, block=kind.block, order=order,
                   before_order=[o.key for o in current if o.key in set(order)], trailing_ids=trailing,
                   fingerprint=order_fingerprint([o.id for o in current])), []
 

@@ -68,11 +68,13 @@ def scenario_for(provider: Provider, name: str) -> Scenario:
 
 
 def digest(provider: Provider, scenario: Scenario) -> str:
-    """What the generated account depends on, hashed: a changed emulator means a new account."""
+    """What the generated account depends on, hashed: a changed emulator, kind declaration or
+    generator means a new account. (Not the whole provider: an edit to its audit checks or
+    docs must not cost minutes of regenerating ``huge``.)"""
     sha = hashlib.sha256()
     sha.update(repr((scenario.name, sorted(scenario.counts.items()), scenario.seed, scenario.recipe)).encode())
-    sources = sorted((ROOT / "providers" / provider.name).rglob("*.py"))
-    sources += sorted((ROOT / "providers" / "common").rglob("*.py"))
+    package = ROOT / "providers" / provider.name
+    sources = sorted((package / "emulator").rglob("*.py")) + sorted((package / "kinds").rglob("*.py"))
     sources += sorted(Path(__file__).parent.glob("*.py"))
     sources += sorted((EXAMPLES / provider.name).glob("*.y*ml"))
     for path in sources:

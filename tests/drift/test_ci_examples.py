@@ -12,6 +12,7 @@ import yaml
 
 from provisioner.cli.main import build_parser
 from tests.conftest import ROOT
+from tests.drift.support import FIXTURE
 
 DOC = (ROOT / "docs" / "ci.md").read_text()
 BLOCK = re.compile(r"```(yaml|sh)\n(.*?)```", re.DOTALL)
@@ -64,9 +65,8 @@ def test_every_provisioner_command_in_the_examples_is_accepted_by_the_cli() -> N
 
 
 def test_the_local_try_out_runs_as_written(cli, tmp_path: Path) -> None:
-    example = ROOT / "desired_state" / "zendesk"
-    (tmp_path / "desired_state").mkdir()
-    (tmp_path / "desired_state" / "zendesk").symlink_to(example)
+    (tmp_path / "desired_state").mkdir()  # the commands as written, on the tests' stable desired state
+    (tmp_path / "desired_state" / "zendesk").symlink_to(FIXTURE)
     lines = [line for line in blocks("sh")[-1].splitlines() if line.startswith("provisioner ")]
     assert len(lines) == 2
     assert cli(*shlex.split(lines[0])[1:]).code == 0

@@ -81,3 +81,17 @@ def test_a_missing_fallback_is_an_error_too(cli, tmp_path: Path) -> None:
     write_yaml(tmp_path / "state", "provisioner.yaml", "fallback_user: nobody@example.com\n")
     result = cli("plan", "state", "--emulator")
     assert result.code == 1 and "the fallback_user 'nobody@example.com' is not in the account either" in result.out
+
+
+def test_zendesk_group_memberships_name_agents_the_same_way(cli, tmp_path: Path) -> None:
+    members = ("provider: zendesk\ngroups:\n  - name: Night shift\n"
+               "group_memberships:\n  - group: Night shift\n    agents: [jane@example.com]\n")
+    write_yaml(tmp_path / "state", "members.yaml", members)
+    result = cli("plan", "state", "--emulator")
+    assert result.code == 1
+    assert "missing_user group_memberships['Night shift']: agents[0] names agents 'jane@example.com'" in \
+        " ".join(result.out.split())
+    write_yaml(tmp_path / "state", "provisioner.yaml", "fallback_user: owner@example.com\n")
+    assert cli("apply", "state", "--emulator", "--auto-approve").code == 0
+    again = cli("plan", "state", "--emulator", "--detailed-exitcode")
+    assert again.code == 0 and "using the fallback 'owner@example.com'" in " ".join(again.out.split())

@@ -105,6 +105,7 @@ def test_a_killed_apply_is_rolled_back_from_its_unfinished_record(cli, tmp_path:
         apply_plan(plan, ZENDESK, adapter, observer=recorder.observe(die_after_two))
     record = json.loads(cli("history", "--json").out)[0]
     assert record["outcome"] == "in progress"
+    assert "unfinished (running, or killed)" in cli("history").out
 
     rolled = cli("rollback", "--emulator", "--auto-approve")
     assert rolled.code == 0, rolled.text

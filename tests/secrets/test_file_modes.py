@@ -8,7 +8,6 @@ for 0600 would show up as world-readable.
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 from pathlib import Path
 from typing import Iterator
@@ -16,7 +15,8 @@ from typing import Iterator
 import pytest
 
 from tests.badinput.harness import ServerPool, open_account
-from tests.conftest import EXAMPLES, write_yaml
+from tests.conftest import write_yaml
+from tests.secrets.examples import copy_example
 
 BAD_VIEW = ("provider: zendesk\nviews:\n  - title: Everything\n    conditions:\n      all:\n"
             "        - {field: status, operator: less_than, value: solved}\n"
@@ -44,7 +44,7 @@ def loose(root: Path) -> list[str]:
 @pytest.mark.usefixtures("open_umask")
 @pytest.mark.parametrize("target", ["embedded", "served"])
 def test_state_and_plans_are_owner_only(cli, pool: ServerPool, point_at, tmp_path: Path, target: str) -> None:
-    shutil.copytree(EXAMPLES / "zendesk", tmp_path / "state")
+    copy_example("zendesk", tmp_path / "state")
     write_yaml(tmp_path / "refused", "views.yaml", BAD_VIEW)
     flags: tuple[str, ...] = ("--emulator",) if target == "embedded" else ()
     if target == "served":

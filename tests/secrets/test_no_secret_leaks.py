@@ -15,7 +15,6 @@ writes landed), so "nothing leaked" cannot come from nothing having run.
 from __future__ import annotations
 
 import base64
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,8 @@ import pytest
 
 from provisioner.cli.main import build_parser
 from tests.badinput.harness import ServedAccount, ServerPool, credential_var, open_account
-from tests.conftest import EXAMPLES, write_yaml
+from tests.conftest import write_yaml
+from tests.secrets.examples import copy_example
 
 CANARY = "CANARY"
 TOKEN = "zd-CANARY-oauth-5f1e9c2a7b44"
@@ -137,7 +137,7 @@ def test_zendesk_credentials_never_appear(cli, pool: ServerPool, point_at, monke
     account = open_account(pool, "zendesk", door={"token": TOKEN})
     sandbox = open_account(pool, "zendesk", door={"token": SANDBOX_TOKEN})
     production = open_account(pool, "zendesk", door={"token": PRODUCTION_TOKEN})
-    shutil.copytree(EXAMPLES / "zendesk", tmp_path / "state")
+    copy_example("zendesk", tmp_path / "state")
     with_integration_secrets(tmp_path / "state")
     write_yaml(tmp_path / "refused", "views.yaml", BAD_VIEW)
     (tmp_path / "provisioner.yaml").write_text(project_file(sandbox, production))
@@ -203,7 +203,7 @@ def test_other_providers_credentials_never_appear(cli, pool: ServerPool, point_a
                                                   tmp_path: Path, provider: str) -> None:
     token = OTHER_PROVIDERS[provider]
     account = open_account(pool, provider, door={"token": token})
-    shutil.copytree(EXAMPLES / provider, tmp_path / "state")
+    copy_example(provider, tmp_path / "state")
     if provider == "freshdesk":
         write_yaml(tmp_path / "state", "3-mail-server.yaml", FRESHDESK_MAILBOX)
         write_yaml(tmp_path / "refused", "mail.yaml", REFUSED_MAILBOX)
@@ -231,3 +231,17 @@ def test_other_providers_credentials_never_appear(cli, pool: ServerPool, point_a
     assert account.landed_writes(), "control: the apply really wrote to the account"
     assert account.door is not None and account.door.refused, "control: the wrong credential was sent"
     assert_no_secret(everything_produced(outputs, tmp_path))
+
+
+def test_embedded_emulator_state_holds_no_credential(cli, monkeypatch, tmp_path: Path) -> None:
+    """With ``--emulator`` the account itself lives under ``.provisioner/``: the webhook token
+    and the app's secure setting sent to it must not be stored there either."""
+    copy_example("zendesk", tmp_path / "state")
+    with_integration_secrets(tmp_path / "state")
+    monkeypatch.setenv("PAGER_TOKEN", PAGER_TOKEN)
+    monkeypatch.setenv("JIRA_TOKEN", JIRA_TOKEN)
+    outputs = [cli("--emulator", "--debug", "apply", "state", "--auto-approve"),
+               cli("--emulator", "export", "--provider", "zendesk", "exported")]
+    assert [r.code for r in outputs] == [0, 0], outputs[0].text + outputs[1].text
+    assert (tmp_path / ".provisioner" / "emulator" / "zendesk.json").exists()
+    assert_no_secret(everything_produced([r.text for r in outputs], tmp_path))

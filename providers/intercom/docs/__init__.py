@@ -1,0 +1,1 @@
+"""How the living documents read Intercom's kinds (``provisioner.docs.model.DocsProfile``)."""
