@@ -96,15 +96,16 @@ def run_export(provider: Any, adapter: Any, folder: Path, phases: Phases) -> dic
 def run_plan(provider: Any, adapter: Any, folder: Path, phases: Phases) -> dict[str, Any]:
     from rich.console import Console
 
-    from provisioner.desired.load import load_desired
     from provisioner.live import build_live, read_raw
     from provisioner.plan.build import PlanRequest, build_plan
     from provisioner.render.plan_text import render_plan
+    from provisioner.workflow import Target, load_path
 
-    state, _ = phases.run("load", lambda: load_desired(folder))
+    target = Target(workdir=folder.parent).at(folder)  # the variables and escapes `plan` uses
+    state, _ = phases.run("load", lambda: load_path(folder, target, require_env=True))
     raw = phases.run("read", lambda: read_raw(adapter, provider.kinds))
     live = phases.run("normalise", lambda: build_live(adapter.account, provider.kinds, raw))
-    plan = phases.run("diff", lambda: build_plan(state, provider, live, PlanRequest()))
+    plan = phases.run("diff", lambda: build_plan(state, provider, live, target.plan_request(PlanRequest())))
     console = Console(file=io.StringIO(), width=200, no_color=True)
     phases.run("render", lambda: render_plan(plan, console))
     return {"objects": state.count(), "changes": len(plan.changes), "minimum": minimum(adapter, raw)}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from provisioner.desired.state import DesiredState
 from provisioner.plan.model import Plan
 from provisioner.provider import Provider
+from provisioner.references import collect
 from provisioner.render.plan_text import BLOCK_NAMES
 
 IN_SYNC, NOT_STARTED, PARTLY_APPLIED, DRIFTED, NOTHING_DECLARED = (
@@ -70,11 +71,38 @@ def block_progress(provider: Provider, state: DesiredState, plan: Plan) -> list[
     return [blocks[n] for n in range(1, 10)]
 
 
-def next_step(progress: list[BlockProgress]) -> str:
-    """What the user should do next: the first block that is not in sync."""
+def blocks_needed(provider: Provider, plan: Plan) -> dict[int, set[int]]:
+    """For each block, the other blocks whose not-yet-created objects its changes name.
+
+    A Block 5 trigger may notify a Block 7 webhook: ``plan --block 5`` alone cannot resolve it,
+    so the tracker suggests building both together.
+    """
+    created = {(c.kind, c.key): c.block for c in plan.changes if c.action in {"create", "replace"}}
+    needed: dict[int, set[int]] = {}
+    for change in plan.changes:
+        if change.after is None:
+            continue
+        for ref, value, _ in collect(change.after, provider.kind(change.kind).references):
+            raw = str(value)
+            if ref.key_prefix:
+                if not raw.startswith(ref.key_prefix):
+                    continue
+                raw = raw[len(ref.key_prefix):]
+            other = created.get((ref.target, raw))
+            if other is not None and other != change.block:
+                needed.setdefault(change.block, set()).add(other)
+    return needed
+
+
+def next_step(progress: list[BlockProgress], needed: dict[int, set[int]] | None = None) -> str:
+    """What the user should do next: the first block that is not in sync (with what it needs)."""
     for block in progress:
         if block.status in {NOT_STARTED, PARTLY_APPLIED, DRIFTED}:
             verb = "build" if block.status == NOT_STARTED else ("finish" if block.status == PARTLY_APPLIED else "reconcile")
-            return (f"Next: {verb} block {block.block} ({block.name}): "
-                    f"provisioner plan PATH --block {block.block}, then apply the saved plan.")
+            together = sorted({block.block} | (needed or {}).get(block.block, set()))
+            selector = ",".join(str(b) for b in together)
+            also = (f" (it names objects of block {', '.join(str(b) for b in together if b != block.block)}, "
+                    "so build them together)") if len(together) > 1 else ""
+            return (f"Next: {verb} block {block.block} ({block.name}){also}: "
+                    f"provisioner plan PATH --block {selector}, then apply the saved plan.")
     return "Every declared block is applied and in sync."

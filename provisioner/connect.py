@@ -76,7 +76,12 @@ def load_emulator(provider: Provider, workdir: Path, environment: str | None = N
             state = json.loads(path.read_text())
         except json.JSONDecodeError:
             raise UserError(f"{path}: emulator state is corrupt; delete it to start from a fresh account") from None
-    return PersistingEmulator(provider.make_emulator(state, **options), path)
+    persisting = PersistingEmulator(provider.make_emulator(state, **options), path)
+    if state is None:
+        # Saved at once: a fresh account's seeded objects (their timestamps too) must be the same
+        # account for the next command, or a saved plan that updates one is stale when applied.
+        persisting.save()
+    return persisting
 
 
 FAULTS_VAR = "PROVISIONER_EMULATOR_FAULTS"

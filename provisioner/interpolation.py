@@ -188,11 +188,12 @@ def conceal(desired: Any, live: Any, resolve: Callable[[Any], Any] | None) -> An
                 pass
         return secrets.MASK
     if isinstance(desired, dict) and isinstance(live, dict):
-        return {k: conceal(desired.get(k), v, resolve) if k in desired else _redacted(v) for k, v in live.items()}
+        return {k: conceal(desired.get(k), v, resolve) if k in desired else redact_values(v) for k, v in live.items()}
     if isinstance(desired, list) and isinstance(live, list):
-        return [conceal(desired[i], v, resolve) if i < len(desired) else _redacted(v) for i, v in enumerate(live)]
-    return _redacted(live)
+        return [conceal(desired[i], v, resolve) if i < len(desired) else redact_values(v) for i, v in enumerate(live)]
+    return redact_values(live)
 
 
-def _redacted(value: Any) -> Any:
+def redact_values(value: Any) -> Any:
+    """Every registered secret in any string of ``value`` replaced by ``(sensitive)``."""
     return _map_strings(value, secrets.redact)

@@ -133,7 +133,7 @@ class JsonHttp:
       ``Retry-After`` (which is always honoured, within the total budget).
     + rate_headers: how the vendor reports its budget; requests are paced from it.
     + body_error: recognises a 2xx that is really an error.
-    + sleep / clock: injected by tests (and scaled together to compress time).
+    + sleep / clock: injected by tests (a clock that moves only on sleeps makes waits instant).
     """
 
     def __init__(self, base_url: str, auth: httpx.Auth, error_detail: ErrorDetail, *,
@@ -252,7 +252,9 @@ class JsonHttp:
             return OutcomeUnknown(method, where, failure.status, failure.detail)
         if failure.verdict is Verdict.FAIL:
             return ApiError(method, where, failure.status, failure.detail)
-        detail = f"{failure.detail} (gave up after {attempts} attempt(s) over {elapsed:.0f}s)"
+        asked = failure.retry_after
+        wait = f"; it asked to wait {asked:.0f}s more" if asked and elapsed + asked > self.max_total_seconds else ""
+        detail = f"{failure.detail} (gave up after {attempts} attempt(s) over {elapsed:.0f}s{wait})"
         if method.upper() != "GET" and failure.maybe_applied:
             return OutcomeUnknown(method, where, failure.status, detail, exhausted=True)
         return ApiError(method, where, failure.status, detail)

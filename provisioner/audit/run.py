@@ -75,7 +75,9 @@ def run_audit(path: Path, target: Target, disabled: list[str] | None = None, now
         drift = build_report(planned.plan, planned.state, provider, planned.live, env_name)
     finally:
         planned.adapter.close()
-    snapshot = Snapshot(provider, profile, planned.live, planned.raw, now or datetime.now(timezone.utc))
+    hands_off = {kind: tuple(rule for rule in options.ignore_objects if rule.whole_object)
+                 for kind, options in planned.state.options.items()}
+    snapshot = Snapshot(provider, profile, planned.live, planned.raw, now or datetime.now(timezone.utc), hands_off)
     results = [drift_result(drift, settings[DRIFT_CHECK])]
     results += [run_check(check, snapshot, settings[check.id]) for check in CHECKS]
     counts = {status: sum(1 for r in results if r.status == status) for status in ("passed", "failed", "skipped", "disabled")}

@@ -6,6 +6,7 @@ of the provider), so the audit costs no request beyond drift.
 
 from __future__ import annotations
 
+from typing import Any
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -23,6 +24,13 @@ class Snapshot:
     live: LiveState
     raw: dict[str, list[Doc]]
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    # Whole-object ignore rules by kind: objects the YAML explicitly leaves alone (the vendor's
+    # standard rules); checks about upkeep skip them, since the team chose not to manage them.
+    hands_off: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+
+    def left_alone(self, kind_name: str, raw: Doc) -> bool:
+        key = self.ref(kind_name, raw).key
+        return any(rule.matches(key) for rule in self.hands_off.get(kind_name, ()))
 
     def of(self, name: str) -> list[Doc]:
         return self.raw.get(name, [])

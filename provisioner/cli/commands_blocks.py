@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.table import Table
 
-from provisioner.blocks import IN_SYNC, NOTHING_DECLARED, block_progress, next_step
+from provisioner.blocks import IN_SYNC, NOTHING_DECLARED, block_progress, blocks_needed, next_step
 from provisioner.cli.context import CommandContext
 from provisioner.plan.build import PlanRequest
 from provisioner.workflow import plan_path
@@ -42,5 +42,5 @@ def run_blocks(args: argparse.Namespace, ctx: CommandContext) -> int:
                           for k in block.kinds if k.declared or k.missing)
         table.add_row(MARKS.get(block.status, "○"), f"{block.block} {block.name}", block.status, kinds or "-")
     ctx.out.print(table)
-    ctx.print(next_step(progress))
+    ctx.print(next_step(progress, blocks_needed(planned.provider, planned.plan)))
     return 0

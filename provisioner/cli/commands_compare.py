@@ -31,7 +31,7 @@ SAME, DIFFERENT = 0, 2
 def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     compare = commands.add_parser("compare", parents=[parent],
                                   help="show how two environments' accounts differ, by natural key")
-    compare.add_argument("path", type=Path, nargs="?", help="limit to the kinds this YAML file/folder declares")
+    compare.add_argument("path", type=Path, nargs="?", help="compare only what this YAML file/folder manages")
     compare.add_argument("--provider", choices=KNOWN_PROVIDERS, help="the provider, when no PATH is given")
     compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
     compare.add_argument("--detailed-exitcode", action="store_true", help="exit 2 when the accounts differ, 0 when not")

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from provisioner.desired.yaml_fast import parse_fast
 from provisioner.errors import InputError, Location
 
 Path = tuple[Any, ...]
@@ -30,14 +31,15 @@ def _scalar(loader: _Loader, node: yaml.ScalarNode) -> Any:
 
 def parse(text: str, filename: str) -> tuple[Any, dict[Path, Location]]:
     """Return the document and a map from path (tuple of keys/indexes) to its location."""
+    fast = parse_fast(text, filename, yaml.constructor.SafeConstructor().construct_object)
+    if fast is not None:
+        return fast
     try:
-        root = _compose_fast(text)
-        if root is _SLOW:
-            loader = _Loader(text)
-            try:
-                root = loader.get_single_node()
-            finally:
-                loader.dispose()
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -51,41 +53,6 @@ def parse(text: str, filename: str) -> tuple[Any, dict[Path, Location]]:
         return None, lines
     value = _Builder(filename, lines, _budget(root)).build(root, ())
     return value, lines
-
-
-_SLOW = object()
-_CLoader = getattr(yaml, "CSafeLoader", None)
-
-
-def _compose_fast(text: str) -> Any:
-    """The node tree from libyaml, five times faster than PyYAML's own parser on a large export;
-    ``_SLOW`` when the pure parser must do it. libyaml composes recursively in C and crashes the
-    process on absurd nesting, so a first pass over its (flat) event stream checks the depth;
-    a document too deep, or not valid YAML, goes to the pure parser, which words the error as
-    it always has."""
-    if _CLoader is None:
-        return _SLOW
-    try:
-        events = _CLoader(text)
-        try:
-            depth = 0
-            while events.check_event():
-                event = events.get_event()
-                if isinstance(event, yaml.CollectionStartEvent):
-                    depth += 1
-                    if depth > MAX_DEPTH:
-                        return _SLOW
-                elif isinstance(event, yaml.CollectionEndEvent):
-                    depth -= 1
-        finally:
-            events.dispose()
-        loader = _CLoader(text)
-        try:
-            return loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.YAMLError:
-        return _SLOW
 
 
 def _problem(exc: yaml.MarkedYAMLError) -> str:
@@ -175,13 +142,20 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == _STR:
+            return node.value  # what the constructor would return, without its per-node cache
         if node.tag not in _PLAIN_TAGS:
             raise InputError(Location(filename, node.start_mark.line + 1), "", f"unsupported YAML tag {node.tag}")
-        value = self.loader.construct_object(node, deep=True)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, IndexError, yaml.YAMLError):  # "!!int metric": a value its tag refuses
+            raise InputError(self._at(node), "", f"invalid YAML: {node.value!r} is not a valid "
+                                                 f"{node.tag.rsplit(':', 1)[-1]}") from None
         # Dates (holidays) stay strings: the APIs take and return "YYYY-MM-DD".
         return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+_STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",

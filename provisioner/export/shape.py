@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from provisioner.interpolation import escape_values
+from provisioner.interpolation import escape_values, redact_values
 from provisioner.kind import Doc, Kind
 from provisioner.live import LiveObject, LiveState
 from provisioner.references import collect, dotted
@@ -123,7 +123,7 @@ def desired_doc(kind: Kind, live_doc: Doc) -> Doc:
         doc.pop(kind.natural_key)
     ordered = {kind.natural_key: doc[kind.natural_key]} if kind.natural_key in doc else {}
     ordered.update((k, v) for k, v in doc.items() if k != kind.natural_key)
-    return escape_values(ordered)
+    return escape_values(redact_values(ordered))  # a credential found in live text is never written
 
 
 def _with_pin(kind: Kind, doc: Doc, obj_id: Any) -> Doc:

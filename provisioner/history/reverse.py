@@ -31,6 +31,7 @@ from provisioner.kind import Kind
 from provisioner.live import LiveObject, LiveState, read_live
 from provisioner.plan.build import _sort_key as plan_order  # the one ordering every plan uses
 from provisioner.plan.build import missing_references
+from provisioner.plan.dependencies import referenced_first, referrers_deleted_first
 from provisioner.plan.diff import order_fingerprint
 from provisioner.plan.model import Change, Diagnostic, Plan
 from provisioner.provider import Adapter, Provider
@@ -134,6 +135,8 @@ def reverse_changes(undo: Undo, provider: Provider, live: LiveState,
         if change:
             changes.append(change)
     changes.sort(key=lambda c: (*plan_order(provider, c), _earlier_place(undo, c)))
+    # Creates before what names them, deletes after what names them (trigger → webhook).
+    changes = referrers_deleted_first(provider, referenced_first(provider, changes))
     place = {(c.kind, c.key): index for index, c in enumerate(changes)}
     diagnostics.sort(key=lambda d: place.get((d.kind, d.key), len(changes)))  # read along with the changes
     return changes, diagnostics

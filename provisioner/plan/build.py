@@ -11,7 +11,7 @@ from provisioner.kind import Kind
 from provisioner.interpolation import conceal, literal
 from provisioner.live import LiveState
 from provisioner.people import names_people, settle_people
-from provisioner.plan.dependencies import referenced_first
+from provisioner.plan.dependencies import referenced_first, referrers_deleted_first
 from provisioner.plan.diff import DiffOptions, diff_kind
 from provisioner.plan.model import Change, Diagnostic, Plan
 from provisioner.provider import Provider
@@ -69,6 +69,7 @@ def build_plan(state: DesiredState, provider: Provider, live: LiveState, request
         unmanaged += result.unmanaged
     changes.sort(key=lambda c: _sort_key(provider, c))
     changes = referenced_first(provider, changes)  # a webhook (block 7) before the trigger naming it
+    changes = referrers_deleted_first(provider, changes)  # and deleted after it
     changes = [_concealed(c, request.resolve) for c in changes]
     renamed = _note_renames(provider, changes, live)
     diagnostics += missing_references(provider, changes, live, renamed)

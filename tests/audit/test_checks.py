@@ -109,12 +109,20 @@ def test_active_rules_naming_a_field_deactivated_by_hand_are_warnings(cli, tmp_p
 def test_inactive_rules_untouched_for_90_days_use_the_live_updated_at(cli, tmp_path: Path) -> None:
     folder = applied_copy(cli, tmp_path)
     assert check(audit(cli, folder)[1], "stale-inactive-rules")["status"] == "passed"
+    with ui(tmp_path) as client:
+        made = client.post("/api/v2/triggers", json={"trigger": {
+            "title": "Old experiment", "active": False,
+            "conditions": {"all": [{"field": "status", "operator": "is", "value": "new"}]},
+            "actions": [{"field": "status", "value": "open"}]}})
+        assert made.status_code == 201, made.text
+    edit_state(tmp_path, "triggers", {"title": "Old experiment"}, updated_at="2020-01-01T00:00:00Z")
+    # A vendor default the YAML leaves alone ({key: ...}) is not the team's upkeep, however old.
     edit_state(tmp_path, "triggers", {"title": "Notify all agents of received request"}, updated_at="2020-01-01T00:00:00Z")
     edit_state(tmp_path, "automations", {"title": "Close ticket 4 days after status is set to solved"},
                updated_at="2020-01-01T00:00:00Z")  # active: old but not stale
     code, report = audit(cli, folder)
     assert code == 2
-    assert flagged(report, "stale-inactive-rules") == {"Notify all agents of received request"}
+    assert flagged(report, "stale-inactive-rules") == {"Old experiment"}
     assert "is inactive and was last updated" in check(report, "stale-inactive-rules")["findings"][0]["summary"]
 
 

@@ -66,3 +66,11 @@ def test_blueprint_content_matches_the_standard_configuration(cli, tmp_path) -> 
     assert "Route billing to Billing" in routing and "VIP customers to Tier 2" in routing
     integrations = (out / "integration-map.md").read_text()
     assert "`ALERTS_WEBHOOK_TOKEN`" in integrations and SECRETS["ALERTS_WEBHOOK_TOKEN"] not in integrations
+
+
+def test_tracker_suggests_building_a_block_with_the_blocks_it_names(cli) -> None:
+    assert cli("apply", BLUEPRINT, "--emulator", "--auto-approve", "--block", "1-4").code == 0
+    text = cli("blocks", BLUEPRINT, "--emulator").out
+    # Block 5 triggers notify Block 7 webhooks: planning block 5 alone could not resolve them.
+    assert "--block 5,7" in text
+    assert cli("apply", BLUEPRINT, "--emulator", "--auto-approve", "--block", "5,7").code == 0

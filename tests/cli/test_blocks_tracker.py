@@ -19,11 +19,11 @@ def test_blocks_follow_a_block_by_block_build(cli) -> None:
     assert statuses(cli)[2] == "not started"
     assert cli("apply", EXAMPLE, "--emulator", "--auto-approve", "--block", "1-4").code == 0
     after_four = statuses(cli)
-    assert after_four[2] == after_four[4] == "in sync"
-    assert after_four[5] == after_four[6] == "not started"
-    assert after_four[1] == "nothing declared"
+    assert after_four[1] == after_four[2] == after_four[4] == "in sync"
+    assert after_four[6] == "not started"
+    assert after_four[9] == "nothing declared"
     text = cli("blocks", EXAMPLE, "--emulator").out
-    assert "Next: build block 5 (routing and SLAs)" in text
+    assert "Next: " in text and "block 5 (routing and SLAs)" in text
     assert cli("apply", EXAMPLE, "--emulator", "--auto-approve").code == 0
     assert set(statuses(cli).values()) <= {"in sync", "nothing declared"}
     assert "Every declared block is applied and in sync." in cli("blocks", EXAMPLE, "--emulator").out
@@ -39,5 +39,5 @@ def test_a_block_with_a_missing_object_is_partly_applied(cli, tmp_path) -> None:
     result = cli("blocks", state, "--emulator", "--json")
     block2 = next(b for b in json.loads(result.out) if b["block"] == 2)
     assert block2["status"] == "partly applied"
-    assert block2["kinds"][0] == {"kind": "groups", "declared": 5, "in_sync": 4, "missing": 1, "differing": 0,
-                                  "order_differs": False}
+    groups = next(k for k in block2["kinds"] if k["kind"] == "groups")
+    assert groups["missing"] == 1 and groups["in_sync"] == groups["declared"] - 1 and groups["differing"] == 0

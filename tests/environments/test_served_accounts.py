@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Iterator
 
+import httpx
 import pytest
 
 from providers.common.serve import serve_in_thread
@@ -63,8 +64,12 @@ def test_each_environment_reaches_its_own_account(cli, tmp_path: Path, accounts:
         assert cli("plan", desired, "--env", name, "--detailed-exitcode").code == 0
     same = cli("compare", "--env", "sandbox", "--env", "production", desired)
     assert same.code == 0 and "No differences" in same.out, same.text
+    leak = {"group": {"name": "Pasted", "description": f"token is {TOKENS['production']}"}}
+    httpx.post(f"{accounts['production'][1]}/api/v2/groups", json=leak,
+               headers={"Authorization": "Bearer x"}).raise_for_status()  # a credential pasted in the UI
     exported = cli("export", project / "export", "--provider", "zendesk", "--env", "production")
     assert exported.code == 0, exported.text
+    assert "description: token is (sensitive)" in (project / "export" / "2-groups.yaml").read_text()
     outputs += [same.text, exported.text]
     written = "".join(p.read_text(errors="replace") for p in tmp_path.rglob("*") if p.is_file())
     for token in TOKENS.values():

@@ -37,8 +37,8 @@ def project(tmp_path: Path) -> Path:
 
 
 def burn_ids(workdir: Path, environment: str) -> None:
-    """Create and delete more objects of every kind than the example has, so that the ids the
-    example gets here and in a fresh account cannot overlap."""
+    """Create and delete many more objects of every kind than the example has (5 at most), so
+    that the ids the example gets here and in a fresh account cannot overlap."""
     account = adapter(workdir, ZENDESK, environment)
     before = {k.name: {o["id"] for o in account.read(k)} for k in ZENDESK.kinds}
     generate_account(ZENDESK, account, templates_from(EXAMPLES / "zendesk"), seed=3, counts={"*": 15},

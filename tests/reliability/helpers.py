@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from typing import Any
 
 import httpx
@@ -31,21 +30,6 @@ class FakeTime:
         with self._lock:
             self.sleeps.append(round(seconds, 3))
             self.now += max(0.0, seconds)
-
-
-class ScaledTime:
-    """Real time running ``factor`` times faster: a 60-second rate window lasts 60/factor real
-    seconds, for the emulator and the client alike, so pacing is tested end to end quickly."""
-
-    def __init__(self, factor: float) -> None:
-        self.factor = factor
-        self.origin = time.monotonic()
-
-    def clock(self) -> float:
-        return (time.monotonic() - self.origin) * self.factor
-
-    def sleep(self, seconds: float) -> None:
-        time.sleep(max(0.0, seconds) / self.factor)
 
 
 def zendesk_http(base: str = "https://acme.zendesk.com", transport: httpx.BaseTransport | None = None,

@@ -150,3 +150,14 @@ def test_a_run_at_the_limit_receives_no_429(paced):
         assert 60 <= fake.now - 1000 <= 130  # about the 1.4 minutes 1,000 requests need at 700/min
     else:
         assert refused > 0 and http.stats.rate_limited == refused
+
+
+def test_the_zendesk_client_is_paced_from_its_headers():
+    from providers.zendesk.client import connect
+
+    adapter = connect({"ZENDESK_SUBDOMAIN": "acme", "ZENDESK_OAUTH_TOKEN": "test-token-123456"})
+    try:
+        assert adapter.http.pacer.headers is RATE_HEADERS
+        assert adapter.http.pacer.headers.bucket_of("/api/v2/help_center/articles") == "help_center"
+    finally:
+        adapter.close()

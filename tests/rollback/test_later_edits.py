@@ -53,20 +53,21 @@ def test_force_overwrites_and_the_plan_says_so(cli, tmp_path: Path) -> None:
     folder = bad_trigger_change(tmp_path / "bad")
     routing = folder / "5-routing.yaml"
     text = routing.read_text()
-    vip = text[text.index("  - title: VIP customers to Tier 2"):text.index("\nsla_policies:")]
-    routing.write_text(text.replace(vip, "").replace("triggers:\n", "triggers:\n" + vip + "\n"))
+    bugs = text[text.index("  - title: Route bug reports"):text.index("  - title: VIP customers to Tier 2")]
+    text = text.replace(bugs, "").replace("  - title: Route billing tickets", bugs + "  - title: Route billing tickets")
+    routing.write_text(text)
     applied = cli("apply", folder, "--emulator", "--auto-approve")
-    assert "↕ triggers" in applied.out
+    assert "↕ triggers" in applied.out, applied.text
     edit_live(ZENDESK, tmp_path, "triggers", "Route billing tickets", {"description": "edited in the UI"})
-    reorder_live(ZENDESK, tmp_path, "triggers", ["Route bug reports"])
+    reorder_live(ZENDESK, tmp_path, "triggers", ["VIP customers to Tier 2"])
     refused = cli("rollback", "--emulator", "--auto-approve")
     assert refused.code == 1
     assert "! triggers order: order changed since" in refused.out
-    assert "      now: Route bug reports › " in refused.out
     assert "rollback refused: 2 later change(s)" in refused.err
     forced = cli("rollback", "--emulator", "--auto-approve", "--force")
     assert forced.code == 0, forced.text
     assert "warning overwrites_later_change triggers['Route billing tickets']: changed since" in forced.out
+    assert "warning overwrites_later_change triggers['(order)']: order changed since" in forced.out
     assert "Apply complete" in forced.out
     assert export(ZENDESK, tmp_path) == before
 

@@ -15,7 +15,7 @@ from provisioner.history.store import HistoryStore
 from provisioner.plan.store import load_plan
 from provisioner.provider import load_provider
 from tests.conftest import EXAMPLES, write_yaml
-from tests.rollback.support import export
+from tests.rollback.support import example_docs, export, write_state
 
 EXAMPLE = EXAMPLES / "zendesk"
 ZENDESK = load_provider("zendesk")
@@ -59,24 +59,29 @@ def test_rolling_back_to_an_earlier_point_undoes_every_later_apply(cli, tmp_path
 
 
 def test_an_apply_that_failed_half_way_is_undone_only_where_it_wrote(cli, tmp_path: Path) -> None:
-    base = write_yaml(tmp_path / "base", "g.yaml", groups_yaml("{name: Billing, description: Money}",
-                                                                "{name: Private, is_public: false}"))
-    assert cli("apply", base, "--emulator", "--auto-approve").code == 0
+    docs = example_docs(ZENDESK)
+    spare = {"name": "Spare", "description": "nobody uses it"}
+    assert cli("apply", write_state(tmp_path / "base", ZENDESK, {**docs, "groups": [*docs["groups"], spare]}),
+               "--emulator", "--auto-approve").code == 0
     before = export(ZENDESK, tmp_path)
-    # Zendesk refuses to make a private group public again: the third change fails.
-    failing = write_yaml(tmp_path / "failing", "g.yaml", groups_yaml(
-        "{name: Billing, description: Refunds}", "{name: Escalations}", "{name: Private, is_public: true}",
-        "{name: Never sent}"))
-    result = cli("apply", failing, "--emulator", "--auto-approve")
-    assert result.code == 1 and "Apply stopped" in result.out
+    # Zendesk refuses to delete a webhook a trigger still notifies (the plan-time check that says
+    # so is switched off): the apply stops there, and the delete after it is never sent.
+    groups = [{**g, "description": "Refunds"} if g["name"] == "Billing" else g for g in docs["groups"]]
+    hooks = [h for h in docs["webhooks"] if h["name"] != "On-call pager"]
+    failing = write_state(tmp_path / "failing", ZENDESK, {"groups": [*groups, {"name": "Escalations"}], "webhooks": hooks},
+                          prune={"groups", "webhooks"})
+    result = cli("apply", failing, "--emulator", "--auto-approve", "--disable-validator", "webhook_in_use")
+    assert result.code == 1 and "Apply stopped" in result.out, result.text
     record = json.loads(cli("history", "--json").out)[0]
     assert record["outcome"] == "failed"
-    assert [c["status"] for c in record["changes"]] == ["done", "done", "failed", "not attempted"]
+    statuses = {(c["action"], c["key"]): c["status"] for c in record["changes"]}
+    assert statuses == {("update", "Billing"): "done", ("create", "Escalations"): "done",
+                        ("delete", "On-call pager"): "failed", ("delete", "Spare"): "not attempted"}
 
     rolled = cli("rollback", "--emulator", "--auto-approve")
     assert rolled.code == 0, rolled.text
     assert "Plan: 0 to create, 1 to update, 1 to delete" in rolled.out
-    assert "Never sent" not in rolled.out and "'Private'" not in rolled.out
+    assert "'Spare'" not in rolled.out and "'On-call pager'" not in rolled.out
     assert export(ZENDESK, tmp_path) == before
 
 

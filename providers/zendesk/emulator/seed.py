@@ -72,18 +72,3 @@ def seed_account(store: Store, subdomain: str, agents: Iterable[str] = ()) -> No
     seed_statuses(store)
     seed_access(store)
     seed_rules(store)
-    _made_with_the_account(store)
-
-
-ACCOUNT_CREATED = "2024-01-01T00:00:00Z"  # what GET /account answers as created_at
-
-
-def _made_with_the_account(store: Store) -> None:
-    """Everything seeded was made when the account was, at one fixed time: so two fresh
-    accounts are the same account, as one real account is from one command to the next (the
-    CLI's embedded emulator starts fresh until its first write; a plan made on one fresh
-    account and applied on the next must not see a seeded object as changed)."""
-    for collection in store.collections.values():
-        for obj in collection.values():
-            if "created_at" in obj:
-                obj["created_at"] = obj["updated_at"] = ACCOUNT_CREATED

@@ -1,7 +1,8 @@
 """Inactive rules, macros and views nobody has touched in 90 days.
 
 Deactivated "just in case", they clutter every list, confuse the next admin, and are one click
-from firing again with stale logic. Age comes from the live object's ``updated_at``.
+from firing again with stale logic. Age comes from the live object's ``updated_at``. Objects the YAML explicitly leaves alone (an ignore rule
+``{key: ...}``) are skipped: the team decided not to manage them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def run(snapshot: Snapshot, options: Mapping[str, Any]) -> list[Finding]:
     findings = []
     for kind in snapshot.profile.rule_kinds:
         for rule in snapshot.of(kind):
-            if snapshot.profile.is_active(kind, rule):
+            if snapshot.profile.is_active(kind, rule) or snapshot.left_alone(kind, rule):
                 continue
             age = snapshot.age_days(kind, rule)
             if age is None or age < days:
