@@ -110,6 +110,8 @@ class Interpolator:
         return _map_strings(item, lambda text, path: self._string(text, path, at), with_path=True)
 
     def _string(self, text: str, path: tuple[Any, ...], at: Location) -> Any:
+        if "${" not in text:
+            return text  # every pattern below starts with "${": most text needs no regex at all
         field = path
         for mistyped in _MISTYPED.finditer(text):
             escaped = text[:mistyped.start()].endswith("$")

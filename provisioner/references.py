@@ -17,6 +17,7 @@ Values listed in ``literals`` are not references ("current_groups", "").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 Mapper = Callable[["Ref", Any, tuple[Any, ...]], Any]
@@ -58,32 +59,47 @@ class Ref:
         return container.get(sibling) in accepted
 
 
-def _walk(node: Any, segments: list[str], ref: Ref, mapper: Mapper, here: tuple[Any, ...]) -> Any:
-    """Return ``node`` with the leaf addressed by ``segments`` rewritten by ``mapper``."""
+@lru_cache(maxsize=None)
+def _segments(path: str) -> tuple[tuple[str, str, str], ...]:
+    """``conditions.all[].value`` -> ``(("conditions", "", ""), ("all", "[", ""), ("value", "", ""))``,
+    parsed once per path rather than once per object walked."""
+    parts = []
+    for head in path.split("."):
+        name, bracket, index = head.partition("[")
+        parts.append((name, bracket, index.rstrip("]")))
+    return tuple(parts)
+
+
+def _walk(node: Any, segments: tuple[tuple[str, str, str], ...], ref: Ref, mapper: Mapper, here: tuple[Any, ...],
+          copy: bool = True) -> Any:
+    """Return ``node`` with the leaf addressed by ``segments`` rewritten by ``mapper``.
+
+    With ``copy=False`` (``collect``) the mapper only looks: nothing is rebuilt, which halves
+    the cost of checking the references of a large desired state."""
     if not segments or not isinstance(node, dict):
         return node
-    head, rest = segments[0], segments[1:]
-    name, bracket, index = head.partition("[")
+    (name, bracket, index), rest = segments[0], segments[1:]
     if name not in node or (not rest and not ref.applies_to(node)):
         return node
     value = node[name]
     location = here + (name,)
 
     def step(item: Any, spot: tuple[Any, ...]) -> Any:
-        return _leaf(item, ref, mapper, spot) if not rest else _walk(item, rest, ref, mapper, spot)
+        return _leaf(item, ref, mapper, spot) if not rest else _walk(item, rest, ref, mapper, spot, copy)
 
     if not bracket:
         new = step(value, location)
     elif isinstance(value, list):
-        index = index.rstrip("]")
         positions = range(len(value)) if index == "" else [int(index)]
-        new = list(value)
+        new = list(value) if copy else value
         for i in positions:
             if i < len(new):
-                new[i] = step(new[i], location + (i,))
+                changed = step(new[i], location + (i,))
+                if copy:
+                    new[i] = changed
     else:
         return node
-    return {**node, name: new}
+    return {**node, name: new} if copy else node
 
 
 def _leaf(value: Any, ref: Ref, mapper: Mapper, location: tuple[Any, ...]) -> Any:
@@ -107,7 +123,7 @@ def _hashable(value: Any) -> bool:
 def rewrite(doc: dict[str, Any], refs: tuple[Ref, ...], mapper: Mapper) -> dict[str, Any]:
     """Apply ``mapper`` to every reference value in ``doc``; returns a new dict, never mutates."""
     for ref in refs:
-        doc = _walk(doc, ref.path.split("."), ref, mapper, ())
+        doc = _walk(doc, _segments(ref.path), ref, mapper, ())
     return doc
 
 
@@ -119,7 +135,8 @@ def collect(doc: dict[str, Any], refs: tuple[Ref, ...]) -> Iterator[tuple[Ref, A
         found.append((ref, value, path))
         return value
 
-    rewrite(doc, refs, record)
+    for ref in refs:
+        _walk(doc, _segments(ref.path), ref, record, (), copy=False)
     return iter(found)
 
 

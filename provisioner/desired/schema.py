@@ -25,9 +25,12 @@ def desired_state_schema(provider: Provider) -> dict[str, Any]:
     for kind in provider.kinds:
         if kind.model is None:
             continue
-        schema = kind.model.model_json_schema(ref_template="#/$defs/{model}")  # type: ignore[attr-defined]
-        definitions.update(schema.pop("$defs", {}))
-        name = schema.get("title", kind.name)
+        # Nested models of different kinds may share a class name ("Option"): each kind's
+        # definitions live under its own prefix so none overwrites another's.
+        prefix = f"{kind.name}.".replace("/", "_")
+        schema = kind.model.model_json_schema(ref_template=f"#/$defs/{prefix}{{model}}")  # type: ignore[attr-defined]
+        definitions.update({f"{prefix}{key}": value for key, value in schema.pop("$defs", {}).items()})
+        name = f"{prefix}{schema.get('title', kind.name)}"
         if not kind.singleton:  # the engine's pin to one live object (docs/export.md)
             schema.setdefault("properties", {})["match_id"] = {
                 "type": ["integer", "string"], "description": "the live id this object is pinned to, in one account"}

@@ -38,7 +38,7 @@ class FormField(Strict):
 class TicketForm(Strict):
     title: str
     description: str | None = None
-    fields: list[FormField] | None = None
+    fields: list[FormField | str] | None = None  # a bare label is short for {field: label}
 
     @field_validator("fields", mode="before")
     @classmethod
