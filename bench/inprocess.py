@@ -111,9 +111,10 @@ def run_plan(provider: Any, adapter: Any, folder: Path, phases: Phases) -> dict[
     return {"objects": state.count(), "changes": len(plan.changes), "minimum": minimum(adapter, raw)}
 
 
-def minimum(adapter: Any, raw: dict[str, list[Any]]) -> int | None:
+def minimum(adapter: Any, raw: dict[str, list[Any]]) -> dict[str, int]:
+    """The fewest requests the API allows, by kind (empty when the adapter cannot say)."""
     counts = getattr(adapter, "minimum_reads", None)
-    return sum(counts(raw).values()) if counts else None
+    return counts(raw) if counts else {}
 
 
 def top_functions(profiler: cProfile.Profile, count: int) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-m", "provisioner.cli.main"]
+CLI = [str(Path(sys.executable).parent / "provisioner")]  # the entry point a user runs
 TOKEN = "bench-token-0000"
 
 
@@ -28,6 +28,7 @@ class Served:
     url: str
     log: Path
     provider: str
+    started_at: float = 0.0  # when it began listening (its rate-limit window starts about then)
     _seen: int = field(default=0)
 
     @property
@@ -47,6 +48,14 @@ class Served:
         entries = self.entries()
         new, self._seen = entries[self._seen:], len(entries)
         return new
+
+    def cpu_seconds(self) -> float:
+        """CPU the server process has used so far (user + system), from /proc (0 elsewhere)."""
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -85,6 +94,6 @@ def serve(workdir: Path, *, provider: str = "zendesk", scenario: str | None = No
         seen.append(line.rstrip())
         if "listening on " in line:
             url = line.split("listening on ", 1)[1].split()[0]
-            return Served(process, url, log, provider)
+            return Served(process, url, log, provider, started_at=time.time())
     process.kill()
     raise RuntimeError("the emulator did not start:\n" + "\n".join(seen[-20:]))

@@ -71,30 +71,28 @@ def _segments(path: str) -> tuple[tuple[str, str, str], ...]:
 
 
 def _walk(node: Any, segments: tuple[tuple[str, str, str], ...], ref: Ref, mapper: Mapper, here: tuple[Any, ...],
-          copy: bool = True) -> Any:
-    """Return ``node`` with the leaf addressed by ``segments`` rewritten by ``mapper``.
+          copy: bool = True, at: int = 0) -> Any:
+    """Return ``node`` with the leaf addressed by ``segments[at:]`` rewritten by ``mapper``.
 
     With ``copy=False`` (``collect``) the mapper only looks: nothing is rebuilt, which halves
     the cost of checking the references of a large desired state."""
-    if not segments or not isinstance(node, dict):
+    if at >= len(segments) or not isinstance(node, dict):
         return node
-    (name, bracket, index), rest = segments[0], segments[1:]
-    if name not in node or (not rest and not ref.applies_to(node)):
+    name, bracket, index = segments[at]
+    last = at + 1 == len(segments)
+    if name not in node or (last and not ref.applies_to(node)):
         return node
     value = node[name]
     location = here + (name,)
-
-    def step(item: Any, spot: tuple[Any, ...]) -> Any:
-        return _leaf(item, ref, mapper, spot) if not rest else _walk(item, rest, ref, mapper, spot, copy)
-
     if not bracket:
-        new = step(value, location)
+        new = _leaf(value, ref, mapper, location) if last else _walk(value, segments, ref, mapper, location, copy, at + 1)
     elif isinstance(value, list):
-        positions = range(len(value)) if index == "" else [int(index)]
         new = list(value) if copy else value
-        for i in positions:
+        for i in (range(len(value)) if index == "" else [int(index)]):
             if i < len(new):
-                changed = step(new[i], location + (i,))
+                spot = location + (i,)
+                changed = _leaf(new[i], ref, mapper, spot) if last else _walk(new[i], segments, ref, mapper, spot,
+                                                                               copy, at + 1)
                 if copy:
                     new[i] = changed
     else:

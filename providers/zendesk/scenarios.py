@@ -11,11 +11,13 @@ from __future__ import annotations
 from provisioner.testing.random_account import Recipe
 from provisioner.testing.scenario import Scenario
 
-# Values the vendor requires to be unique account-wide: drop-down option tags, brand subdomains.
+# Values that must be unique account-wide: drop-down option and checkbox tags (the plan's
+# validators refuse a tag two fields share), brand subdomains.
+FIELD_TAGS = ("custom_field_options[].value", "tag")
 RECIPE = Recipe(unique={
-    "ticket_fields": ("custom_field_options[].value",),
-    "user_fields": ("custom_field_options[].value",),
-    "organization_fields": ("custom_field_options[].value",),
+    "ticket_fields": FIELD_TAGS,
+    "user_fields": FIELD_TAGS,
+    "organization_fields": FIELD_TAGS,
     "brands": ("subdomain",),
 })
 BULK_KINDS = ("triggers", "macros", "ticket_fields")

@@ -7,6 +7,7 @@ Exit codes (all commands): 0 success; 1 error (bad input, API failure, unappliab
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import traceback
@@ -104,4 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
+    # A plan builds hundreds of thousands of small objects (YAML values, live docs) and frees
+    # few before it exits; the default collector re-walked them every 700 allocations, a third
+    # of a large plan's CPU (docs/benchmarks.md). Collect 100 times less often; memory is
+    # unchanged, since almost nothing here is cyclic garbage.
+    gc.set_threshold(100_000, 50, 100)
     sys.exit(main())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from provisioner.desired.state import DesiredObject, DesiredState
 from provisioner.errors import InputError
 from provisioner.provider import Provider
-from provisioner.references import collect, dotted
+from provisioner.references import dotted
 
 Node = tuple[str, str]  # (kind, natural key)
 Edge = tuple[Node, tuple]  # (target, path of the referring field)
@@ -25,7 +25,7 @@ def reference_edges(state: DesiredState, provider: Provider) -> dict[Node, list[
     for kind in provider.kinds:
         for obj in state.of(kind.name):
             found = edges.setdefault((kind.name, obj.key), [])
-            for ref, value, path in collect(obj.doc, kind.references):
+            for ref, value, path in obj.references(kind.references):
                 raw = str(value)
                 if ref.key_prefix and not raw.startswith(ref.key_prefix):
                     continue

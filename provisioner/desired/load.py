@@ -21,7 +21,7 @@ from provisioner.interpolation import PlaceholderError, env_names, literal
 from provisioner.kind import Kind
 from provisioner.people import names_people
 from provisioner.provider import Provider, load_provider
-from provisioner.references import collect, dotted
+from provisioner.references import dotted
 from provisioner.suggest import did_you_mean
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -89,8 +89,11 @@ def load_desired(path: Path, interpolate: Interpolate | None = None) -> tuple[De
             if opts is not None:
                 options[kind.name] = merge_options(options.get(kind.name), opts)
             item_lines = _lines_by_item(lines, items_path)
+            # Every placeholder and escape starts with "${": a file without one has nothing to
+            # substitute or check, and skipping the walk over each of its strings is free.
+            hook = interpolate if "${" in text else None
             for index, item in enumerate(items):
-                obj = _object(kind, item, items_path + (index,), item_lines.get(index, lines), file, interpolate)
+                obj = _object(kind, item, items_path + (index,), item_lines.get(index, lines), file, hook)
                 _refuse_duplicate(_clashing(clashes.setdefault(kind.name, {}), obj), obj, kind)
                 objects.setdefault(kind.name, []).append(obj)
     assert provider is not None
@@ -287,7 +290,7 @@ def check_references(state: DesiredState, provider: Provider) -> None:
     """Every reference names an object the YAML declares or one built into every account."""
     for kind in provider.kinds:
         for obj in state.of(kind.name):
-            for ref, value, path in collect(obj.doc, kind.references):
+            for ref, value, path in obj.references(kind.references):
                 raw = str(value)
                 if ref.key_prefix and not raw.startswith(ref.key_prefix):
                     continue

@@ -14,6 +14,7 @@ from typing import Any
 
 from provisioner.errors import InputError, Location
 from provisioner.desired.ignore import ObjectIgnore
+from provisioner.references import Ref, collect
 
 Doc = dict[str, Any]
 FieldPath = tuple[Any, ...]
@@ -31,6 +32,16 @@ class DesiredObject:
     # ``match_id: <live id>`` pins the object to one live object of one account, for accounts
     # where several objects share a natural key (export writes it; see docs/export.md).
     match_id: Any = None
+    # (doc, refs, what collect found): loading checks every reference twice (existence, cycles).
+    _found: tuple[Doc, tuple[Ref, ...], list[tuple[Ref, Any, FieldPath]]] | None = field(
+        default=None, repr=False, compare=False)
+
+    def references(self, refs: tuple[Ref, ...]) -> list[tuple[Ref, Any, FieldPath]]:
+        """``collect(self.doc, refs)``, walked once for the doc as it is now."""
+        found = self._found
+        if found is None or found[0] is not self.doc or found[1] is not refs:
+            found = self._found = (self.doc, refs, list(collect(self.doc, refs)))
+        return found[2]
 
     def where(self, path: FieldPath = ()) -> Location:
         """The location of a field (or the closest enclosing node we know)."""

@@ -15,6 +15,7 @@ to compose here).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Callable
 
 import yaml
@@ -46,8 +47,10 @@ def _implicit_resolvers() -> tuple[dict[Any, list[tuple[str, Any]]], list[tuple[
 _RESOLVERS, _WILDCARD = _implicit_resolvers()
 
 
+@lru_cache(maxsize=8192)
 def _plain_tag(value: str) -> str:
-    """The tag YAML 1.1 gives an untagged plain scalar (as ``Resolver.resolve`` decides it)."""
+    """The tag YAML 1.1 gives an untagged plain scalar (as ``Resolver.resolve`` decides it);
+    cached, since most scalars are the same few keys (``field``, ``value``) over and over."""
     for tag, regexp in _RESOLVERS.get(value[0] if value else "", []) + _WILDCARD:
         if regexp.match(value):
             return tag
@@ -79,6 +82,7 @@ class _Reader:
         self.filename = filename
         self.construct = construct
         self.lines: dict[Path, Location] = {}
+        self.locations: dict[int, Location] = {}  # one (frozen) Location per line, shared
 
     def document(self) -> tuple[Any, dict[Path, Location]]:
         if not isinstance(self.next(), yaml.StreamStartEvent) or not isinstance(self.next(), yaml.DocumentStartEvent):
@@ -92,7 +96,11 @@ class _Reader:
         return value, self.lines
 
     def at(self, event: Any) -> Location:
-        return Location(self.filename, event.start_mark.line + 1)
+        line = event.start_mark.line + 1
+        found = self.locations.get(line)
+        if found is None:
+            found = self.locations[line] = Location(self.filename, line)
+        return found
 
     def node(self, event: Any, path: Path, depth: int) -> Any:
         if isinstance(event, yaml.ScalarEvent):

@@ -186,7 +186,8 @@ def diff_order(kind: Kind, pairs: list[tuple[DesiredObject, LiveObject | None]],
     managed = set(wanted)
     staying = [o for o in live if str(o.id) not in replaced]
     live_slots = [("id", str(o.id)) for o in staying]
-    expected_after_apply = [s for s in live_slots if s in managed] + [s for s in wanted if s not in set(live_slots)]
+    known = set(live_slots)  # built once: rebuilding it per object made a reorder check quadratic
+    expected_after_apply = [s for s in live_slots if s in managed] + [s for s in wanted if s not in known]
     if expected_after_apply == wanted:
         return None
     trailing = [o.id for o in staying if ("id", str(o.id)) not in managed]

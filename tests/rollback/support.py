@@ -79,7 +79,7 @@ def why_untestable(provider: Provider, kind: Kind) -> str | None:
         return f"{kind.name}: the API cannot change it ({reason})"
     if not sample_objects(provider, kind):
         return f"{kind.name}: no object in desired_state/{provider.name}/ nor in the kind's example to start from"
-    if not (caps.create and caps.delete) and edited(kind, sample_objects(provider, kind)[0]) is None:
+    if not caps.create and not caps.delete and edited(kind, sample_objects(provider, kind)[0]) is None:
         return f"{kind.name}: update is all the API allows, and it has no field to edit"
     return None
 
@@ -157,6 +157,11 @@ def edited(kind: Kind, doc: dict[str, Any], mark: str = "edited", *, formatted: 
     candidates += [{**doc, n: not doc.get(n, kind.defaults.get(n, False))}
                    for n, info in fields.items() if n not in skip and "bool" in str(info.annotation)]
     candidates += [{**doc, n: v[:-1]} for n, v in doc.items() if n not in skip and isinstance(v, list) and len(v) >= 2]
+    for name, section in doc.items():  # settings by section: flip a yes/no inside one
+        if name not in skip and isinstance(section, dict):
+            flag = next((k for k, v in section.items() if isinstance(v, bool)), None)
+            if flag is not None:
+                candidates.append({**doc, name: {**section, flag: not section[flag]}})
     if formatted:
         candidates += [{**doc, n: f"{doc[n]} ({mark})"} for n in texts if n not in free]
     return next((c for c in candidates if kind.model is None or _valid(kind, c)), None)
@@ -194,6 +199,8 @@ def renamed(kind: Kind, doc: dict[str, Any], label: str) -> dict[str, Any]:
 
 
 def _valid(kind: Kind, doc: dict[str, Any]) -> bool:
+    if kind.singleton and kind.natural_key not in getattr(kind.model, "model_fields", {}):
+        doc = {k: v for k, v in doc.items() if k != kind.natural_key}  # the loader adds it
     try:
         kind.model.model_validate(doc)  # type: ignore[union-attr]
     except ValueError:

@@ -64,7 +64,12 @@ def test_rollback_restores_an_identical_export(cli, tmp_path: Path, provider_nam
     kind = provider.kind(kind_name)
     docs = example_docs(provider)
     docs[kind.name] = docs.get(kind.name) or sample_objects(provider, kind)[:1]
-    if not (kind.capabilities.create and kind.capabilities.delete):
+    if kind.capabilities.create and not kind.capabilities.delete:
+        start(cli, tmp_path, provider, docs)
+        undoing_a_create_is_refused(cli, tmp_path, provider, kind, docs)
+        if edit_one(kind, docs[kind.name]):
+            edit_cycle(cli, tmp_path, provider, kind)
+    elif not (kind.capabilities.create and kind.capabilities.delete):
         start(cli, tmp_path, provider, docs)
         edit_cycle(cli, tmp_path, provider, kind)
     elif not copyable(kind) or not copy_accepted(cli, tmp_path, provider, kind, docs):
@@ -102,6 +107,24 @@ def copy_accepted(cli, workdir: Path, provider: Provider, kind: Kind, docs: Docs
         return False
     assert result.code == 0, result.text
     return True
+
+
+def undoing_a_create_is_refused(cli, workdir: Path, provider: Provider, kind: Kind,  # type: ignore[no-untyped-def]
+                                docs: Docs) -> None:
+    """The API can create but not delete (nor archive): rollback says it cannot undo the create,
+    with the reason the kind declares, and writes nothing."""
+    created = renamed(kind, docs[kind.name][-1], "new")
+    before = exported(cli, workdir, provider, "refused-before")
+    applied = cli("apply", write_state(workdir / "refused-change", provider, {**before, kind.name: [*before[kind.name], created]}),
+                  "--emulator", "--auto-approve")
+    assert applied.code == 0, applied.text
+    after_apply = exported(cli, workdir, provider, "refused-applied")
+    refused = cli("rollback", "--emulator", "--auto-approve")
+    assert refused.code == 1
+    assert f"error cannot_delete {kind.name}[{kind.key_of(created)!r}]" in refused.out
+    assert kind.capabilities.why_not.get("delete", "") in refused.out
+    assert not export_differences(exported(cli, workdir, provider, "refused-after"), after_apply)
+    cli("apply", write_state(workdir / "refused-back", provider, after_apply), "--emulator", "--auto-approve")
 
 
 def edit_cycle(cli, workdir: Path, provider: Provider, kind: Kind) -> None:  # type: ignore[no-untyped-def]
