@@ -26,5 +26,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 tests
 
+# Performance figures: prints a table and writes docs/benchmarks.md (never fails on a slow
+# machine; not part of `make test`). BENCH_QUICK=1 applies fewer changes (about 5 minutes
+# instead of 10, plus several minutes the first time to generate the accounts).
+bench: $(STAMP)
+	$(BIN)/python bench/performance.py $(if $(filter 1,$(BENCH_QUICK)),--quick,)
+
 clean:
 	rm -rf $(VENV) .provisioner plans/*.json

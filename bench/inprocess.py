@@ -90,7 +90,8 @@ def run_export(provider: Any, adapter: Any, folder: Path, phases: Phases) -> dic
     live = phases.run("normalise", lambda: build_live(adapter.account, provider.kinds, raw))
     exported = phases.run("shape", lambda: build_export(provider, live))
     phases.run("write", lambda: write_export(exported, folder))
-    return {"objects": exported.count, "minimum": minimum(adapter, raw)}
+    chain = getattr(adapter, "longest_chain", None)
+    return {"objects": exported.count, "minimum": minimum(adapter, raw), "chain": chain(raw) if chain else None}
 
 
 def run_plan(provider: Any, adapter: Any, folder: Path, phases: Phases) -> dict[str, Any]:

@@ -27,6 +27,11 @@ class Adapter(Protocol):
     ``read`` returns raw live objects (all pages); ``create``/``update`` return the raw object as
     the server answered it. ``find_by_key`` lets the reliability layer check whether a create whose
     response was lost did land, instead of sending it twice.
+
+    Optional: ``read_session()``, a context manager the engine enters around one concurrent read
+    of many kinds (an adapter may share identical list requests inside it), and
+    ``minimum_reads(raw)``, the fewest requests the API allows for reading ``raw`` by kind
+    (benchmarks and the request-count test compare against it).
     """
 
     account: str

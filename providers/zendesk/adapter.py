@@ -18,16 +18,17 @@ without a body (a webhook PATCH answers 204) is taken as done: apply needs no an
 from __future__ import annotations
 
 import threading
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from providers.common.http import JsonHttp
-from providers.zendesk.read_cost import minimum_reads
+from providers.zendesk.read_cost import longest_chain, minimum_reads
 from provisioner.kind import Doc, Kind
 from provisioner.live import strip
 
 PAGE_SIZE = 100
+CHILD_CONCURRENCY = 8  # per-parent child lists fetched at once (as many as kinds are read at once)
 
 
 class ZendeskAdapter:
@@ -94,6 +95,18 @@ class ZendeskAdapter:
     def minimum_reads(self, raw: dict[str, list[Doc]]) -> dict[str, int]:
         """The fewest requests the API allows for reading these objects, by kind (benchmarks)."""
         return minimum_reads(raw)
+
+    def longest_chain(self, raw: dict[str, list[Doc]]) -> int:
+        """The most requests one kind's read must make one after another (benchmarks)."""
+        return longest_chain(raw, CHILD_CONCURRENCY)
+
+    def gather(self, fetch: Callable[[Doc], Any], parents: list[Doc]) -> list[Any]:
+        """``fetch`` for every parent, ``CHILD_CONCURRENCY`` at a time: children the API lists
+        only per parent (a schedule's holidays) then cost a few round trips, not one each."""
+        if len(parents) < 2:
+            return [fetch(parent) for parent in parents]
+        with ThreadPoolExecutor(max_workers=min(CHILD_CONCURRENCY, len(parents))) as pool:
+            return list(pool.map(fetch, parents))
 
     def find_by_key(self, kind: Kind, key: str) -> Doc | None:
         for raw in self.read(kind):

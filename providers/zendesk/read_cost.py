@@ -47,3 +47,11 @@ def minimum_for(kind: str, objects: list[dict[str, Any]]) -> int:
 def minimum_reads(raw: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """``minimum_for`` of every kind read, by kind name."""
     return {kind: minimum_for(kind, objects) for kind, objects in raw.items()}
+
+
+def longest_chain(raw: dict[str, list[dict[str, Any]]], workers: int) -> int:
+    """The most requests one kind needs one after another: a list's pages follow each other
+    (each names the next), while per-parent children go ``workers`` at a time. At a given
+    latency a read cannot be faster than this many round trips."""
+    return max((1 + math.ceil(len(objects) / workers) if kind == "schedules" else minimum_for(kind, objects)
+                for kind, objects in raw.items()), default=0)

@@ -68,10 +68,11 @@ def run_serve(args: argparse.Namespace, ctx: CommandContext) -> int:
         from providers.common.faults import FaultyEmulator
 
         handler = FaultyEmulator(handler, faults, network="mark")
+    request_log = None
     if args.request_log:
         from providers.common.request_log import RequestLogFile
 
-        handler = RequestLogFile(handler, args.request_log)
+        handler = request_log = RequestLogFile(handler, args.request_log)
     server = make_server(handler, args.port)
     url = f"http://127.0.0.1:{server.server_port}"
     ctx.print(f"{provider.name} emulator listening on {url} (Ctrl-C to stop)")
@@ -85,6 +86,8 @@ def run_serve(args: argparse.Namespace, ctx: CommandContext) -> int:
         ctx.print("stopped")
     finally:
         server.server_close()
+        if request_log is not None:
+            request_log.close()
     return 0
 
 

@@ -1,1 +1,2 @@
-"""Helpers for tests and benchmarks that need realistic accounts (never imported by commands)."""
+"""Helpers for tests and benchmarks that need realistic accounts (of the commands, only
+``emulator serve --scenario`` imports them)."""

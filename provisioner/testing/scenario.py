@@ -68,13 +68,12 @@ def scenario_for(provider: Provider, name: str) -> Scenario:
 
 
 def digest(provider: Provider, scenario: Scenario) -> str:
-    """What the generated account depends on, hashed: a changed emulator, kind declaration or
-    generator means a new account. (Not the whole provider: an edit to its audit checks or
-    docs must not cost minutes of regenerating ``huge``.)"""
+    """What the generated account depends on, hashed: a changed emulator (whose state it is),
+    generator or example means a new account. (Not the whole provider: an edit to a kind's read
+    or to the audit checks must not cost minutes of regenerating ``huge``.)"""
     sha = hashlib.sha256()
     sha.update(repr((scenario.name, sorted(scenario.counts.items()), scenario.seed, scenario.recipe)).encode())
-    package = ROOT / "providers" / provider.name
-    sources = sorted((package / "emulator").rglob("*.py")) + sorted((package / "kinds").rglob("*.py"))
+    sources = sorted((ROOT / "providers" / provider.name / "emulator").rglob("*.py"))
     sources += sorted(Path(__file__).parent.glob("*.py"))
     sources += sorted((EXAMPLES / provider.name).glob("*.y*ml"))
     for path in sources:

@@ -51,6 +51,9 @@ class ZendeskEmulator:
         self.subdomain = subdomain
         self.options = options
         self.rpm = rpm
+        # Lists derived from the account (sorted, filtered), kept until the account changes: see memo().
+        self.writes = 0
+        self._memo: dict[Any, tuple[Any, Any]] = {}
         self.store = Store(state)
         self.request_log: list[LoggedRequest] = []
         # Derives secrets the account shows (webhook signing secrets) without storing them:
@@ -82,6 +85,18 @@ class ZendeskEmulator:
         )
         return response
 
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, reused while the account is unchanged: paging through 10,000 triggers
+        sorted all of them for every page of 100. Any write request, and any object added or
+        removed directly in the store (tests do), starts afresh."""
+        stamp = (self.writes, tuple(len(c.items) for c in self.store.collections.values()))
+        found = self._memo.get(key)
+        if found is not None and found[0] == stamp:
+            return found[1]
+        value = compute()
+        self._memo[key] = (stamp, value)
+        return value
+
     # -- pipeline ------------------------------------------------------------------------------
     def _handle(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
@@ -104,7 +119,10 @@ class ZendeskEmulator:
                 headers={**headers, "Retry-After": str(retry_after), "content-type": "text/plain"},
             )
         ctx = RequestContext(request, self)
+        writing = request.method != "GET"
+        self.writes += writing  # before and after: what a write handler derived mid-way is never reused
         response = self._dispatch(ctx, request.method, path)
+        self.writes += writing
         response.headers.update(headers)
         if ctx.is_list:
             response.headers.update({

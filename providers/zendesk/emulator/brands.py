@@ -48,7 +48,7 @@ def _check_subdomain(store: Store, subdomain: Any, own_id: Any = None) -> None:
 
 def list_brands(ctx: RequestContext):
     brands = sorted(ctx.store["brands"].values(), key=lambda b: b["id"])
-    return respond_list(ctx, "brands", [render(ctx, b) for b in brands], mode="cursor")
+    return respond_list(ctx, "brands", brands, mode="cursor", render=lambda b: render(ctx, b))
 
 
 def show_brand(ctx: RequestContext, brand_id: str):

@@ -6,7 +6,7 @@ emulator does the same: a client pointed at ``http://127.0.0.1:8123`` gets links
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import httpx
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from providers.zendesk.emulator.app import ZendeskEmulator
 
 API_PREFIX = "/api/v2"
+PAGE_PARAMS = frozenset({"page", "per_page", "page[size]", "page[after]", "page[before]"})
 _MISSING = object()
 
 
@@ -39,6 +40,12 @@ class RequestContext:
     def api_url(self, path: str, *, json_suffix: bool = True) -> str:
         """Absolute URL of an API path (``path`` starts after ``/api/v2``)."""
         return f"{self.base}{API_PREFIX}{path}{'.json' if json_suffix else ''}"
+
+    def listing(self, name: str, compute: Callable[[], Any]) -> Any:
+        """What a list endpoint answers before paging (filtered, sorted), computed once per
+        account state and query (``ZendeskEmulator.memo``); only the page changes per request."""
+        query = tuple(sorted((k, v) for k, v in self.request.url.params.multi_items() if k not in PAGE_PARAMS))
+        return self.emulator.memo((name, self.request.url.path, query), compute)
 
     # -- query -----------------------------------------------------------------------------
     def query(self, name: str, default: str | None = None) -> str | None:

@@ -76,7 +76,7 @@ def _make_default(store: Store, item: dict[str, Any], variant: dict[str, Any]) -
 
 def list_items(ctx: RequestContext):
     items = sorted(ctx.store["dynamic_content_items"].values(), key=lambda i: i["id"])
-    return respond_list(ctx, "items", [render(ctx, i) for i in items])
+    return respond_list(ctx, "items", items, render=lambda i: render(ctx, i))
 
 
 def show_many(ctx: RequestContext):

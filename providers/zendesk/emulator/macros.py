@@ -48,6 +48,10 @@ def _apply(ctx: RequestContext, macro: dict[str, Any], data: dict[str, Any], cre
 
 
 def _filtered(ctx: RequestContext, only_active: bool = False) -> list[dict[str, Any]]:
+    return ctx.listing(f"macros active={only_active}", lambda: _filter(ctx, only_active))
+
+
+def _filter(ctx: RequestContext, only_active: bool) -> list[dict[str, Any]]:
     macros = ctx.store["macros"].values()
     access = ctx.query("access")
     if access == "shared":

@@ -123,23 +123,34 @@ def _cursor_page(ctx: RequestContext, key: str, items: list[dict[str, Any]],
                  sort_key: SortKey, descending: bool) -> dict[str, Any]:
     size = _page_size(ctx)
     after, before = ctx.query("page[after]"), ctx.query("page[before]")
-    keyed = [(_comparable(sort_key(item)), item) for item in items]
 
     def beyond(key: list[Any], edge: list[Any]) -> bool:
         return key < edge if descending else key > edge
 
+    def first_where(test: Callable[[dict[str, Any]], bool]) -> int:
+        """The first index whose item passes ``test`` (false, then true, along the sorted items):
+        a binary search, since keying all 10,000 records for every page made reading quadratic."""
+        low, high = 0, len(items)
+        while low < high:
+            middle = (low + high) // 2
+            if test(items[middle]):
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
     if before:
         edge = _comparable(_decode_cursor(before, "page[before]"))
-        earlier = [pair for pair in keyed if beyond(edge, pair[0])]
-        page = earlier[-size:]
-        has_more = len(earlier) > size
+        end = first_where(lambda item: not beyond(edge, _comparable(sort_key(item))))
+        chosen = items[max(0, end - size):end]
+        has_more = end > size
     else:
+        start = 0
         if after:
             edge = _comparable(_decode_cursor(after, "page[after]"))
-            keyed = [pair for pair in keyed if beyond(pair[0], edge)]
-        page = keyed[:size]
-        has_more = len(keyed) > size
-    chosen = [item for _, item in page]
+            start = first_where(lambda item: beyond(_comparable(sort_key(item)), edge))
+        chosen = items[start:start + size]
+        has_more = len(items) - start > size
     after_cursor = _encode_cursor(sort_key(chosen[-1])) if chosen else None
     before_cursor = _encode_cursor(sort_key(chosen[0])) if chosen else None
     return {

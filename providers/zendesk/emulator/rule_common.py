@@ -167,6 +167,6 @@ def respond_rules(ctx: RequestContext, plural: str, objs: list[dict[str, Any]], 
     key, descending = rule_order(ctx)
     if default_key is not None and not (ctx.query("sort_by") or ctx.query("sort")):
         key = default_key
-    ordered = sorted(objs, key=key, reverse=descending)
-    return respond_list(ctx, plural, [render(ctx, o) for o in ordered], mode=mode,
-                        sort_key=key, descending=descending)
+    ordered = ctx.listing(plural, lambda: sorted(objs, key=key, reverse=descending))
+    return respond_list(ctx, plural, ordered, mode=mode, sort_key=key, descending=descending,
+                        render=lambda o: render(ctx, o))

@@ -89,9 +89,9 @@ def _apply(ctx: RequestContext, field: dict[str, Any], data: dict[str, Any]) -> 
 
 
 def list_fields(ctx: RequestContext):
-    fields = sort_by_position(ctx.store["ticket_fields"].values())
-    return respond_list(ctx, "ticket_fields", [render(ctx, f) for f in fields],
-                        mode="cursor_or_all", sort_key=by_position)
+    fields = ctx.listing("ticket_fields", lambda: sort_by_position(ctx.store["ticket_fields"].values()))
+    return respond_list(ctx, "ticket_fields", fields, mode="cursor_or_all", sort_key=by_position,
+                        render=lambda f: render(ctx, f))
 
 
 def count_fields(ctx: RequestContext):

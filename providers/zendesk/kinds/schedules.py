@@ -141,8 +141,11 @@ class ScheduleOperations:
     @staticmethod
     def read(adapter, kind: Kind) -> list[Doc]:  # type: ignore[no-untyped-def]
         schedules = adapter.list_all(PATH, "schedules", paging="none")
-        for schedule in schedules:
-            schedule["holidays"] = adapter.list_all(f"{PATH}/{schedule['id']}/holidays", "holidays", paging="none")
+        # No bulk list of holidays exists: one GET per schedule, sent several at a time.
+        holidays = adapter.gather(lambda schedule: adapter.list_all(f"{PATH}/{schedule['id']}/holidays", "holidays",
+                                                                    paging="none"), schedules)
+        for schedule, found in zip(schedules, holidays):
+            schedule["holidays"] = found
         return schedules
 
     @staticmethod
