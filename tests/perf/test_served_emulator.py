@@ -34,7 +34,7 @@ def test_concurrent_requests_wait_out_their_latency_side_by_side() -> None:
 
 
 def test_the_request_log_marks_injected_faults_apart_from_the_limit(tmp_path: Path) -> None:
-    emulator = ZendeskEmulator(rpm=3)
+    emulator = ZendeskEmulator(rpm=3, clock=lambda: 0.0)  # a frozen clock: no window reset mid-test
     faulty = FaultyEmulator(emulator, FaultOptions(rate=0.5, kinds=("500",), seed=3), network="mark")
     logged = RequestLogFile(faulty, tmp_path / "log.jsonl")
     server, url = serve_in_thread(logged)
