@@ -1,6 +1,6 @@
 """One export or no-op plan of a scenario account, in-process, timed phase by phase.
 
-    .venv/bin/python bench/inprocess.py export|plan --scenario large --desired DIR [--profile N]
+    .venv/bin/python bench/inprocess.py read|export|plan --scenario large --desired DIR [--profile N]
 
 The emulator runs in this process behind ``httpx.MockTransport`` (the transport the tests
 use), so "read" holds both the client and the emulator; the emulator's own share comes from
@@ -27,6 +27,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from provisioner.cli.main import tune_gc  # noqa: E402
 from provisioner.provider import load_provider  # noqa: E402
 from provisioner.testing.scenario import scenario_state  # noqa: E402
 
@@ -46,7 +47,7 @@ class Phases:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", choices=("export", "plan"))
+    parser.add_argument("what", choices=("read", "export", "plan"))
     parser.add_argument("--provider", default="zendesk")
     parser.add_argument("--scenario", default="large")
     parser.add_argument("--desired", type=Path, required=True, help="folder: written by export, read by plan")
@@ -54,6 +55,7 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     args = parser.parse_args()
 
+    tune_gc()  # as the CLI does
     provider = load_provider(args.provider)
     state = scenario_state(provider, args.scenario, args.workdir).state
     emulator = provider.make_emulator(state)
@@ -65,8 +67,8 @@ def main() -> None:
     if profiler:
         profiler.enable()
     started_wall, started_cpu = time.perf_counter(), time.process_time()
-    result: dict[str, Any] = run_export(provider, adapter, args.desired, phases) if args.what == "export" \
-        else run_plan(provider, adapter, args.desired, phases)
+    runs = {"read": run_read, "export": run_export, "plan": run_plan}
+    result: dict[str, Any] = runs[args.what](provider, adapter, args.desired, phases)
     total = {"wall": time.perf_counter() - started_wall, "cpu": time.process_time() - started_cpu}
     if profiler:
         profiler.disable()
@@ -80,6 +82,17 @@ def main() -> None:
     if profiler:
         result["profile"] = top_functions(profiler, args.profile)
     print(json.dumps(result))
+
+
+def run_read(provider: Any, adapter: Any, folder: Path, phases: Phases) -> dict[str, Any]:
+    """Only the read and normalisation of every kind (``folder`` is not used)."""
+    from provisioner.live import build_live, read_raw
+
+    raw = phases.run("read", lambda: read_raw(adapter, provider.kinds))
+    live = phases.run("normalise", lambda: build_live(adapter.account, provider.kinds, raw))
+    chain = getattr(adapter, "longest_chain", None)
+    return {"objects": sum(len(v) for v in live.objects.values()), "minimum": minimum(adapter, raw),
+            "chain": chain(raw) if chain else None}
 
 
 def run_export(provider: Any, adapter: Any, folder: Path, phases: Phases) -> dict[str, Any]:

@@ -65,22 +65,31 @@ def in_process(what: str, scenario: str, desired: Path, cwd: Path, profile: int 
     return result
 
 
-def read_and_plan(scenario: str, latency_ms: float, workdir: Path) -> dict[str, Any]:
-    """Export then a no-op plan of the exported folder, over HTTP."""
+def best_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fastest run (wall), with every run's wall and CPU kept for the record."""
+    best = dict(min(runs, key=lambda r: r["wall"]))
+    best["runs"] = [{"wall": r["wall"], "cpu": r["cpu"], "requests": r["requests"]} for r in runs]
+    best["cpu"] = min(r["cpu"] for r in runs)
+    return best
+
+
+def read_and_plan(scenario: str, latency_ms: float, workdir: Path, repeat: int = 1) -> dict[str, Any]:
+    """Export then a no-op plan of the exported folder, over HTTP; each ``repeat`` times, the
+    best kept (the machine is shared: the fastest run is the one least disturbed)."""
     say(f"  {scenario}, {latency_ms:g} ms latency: starting the emulator (a first run generates the account)…")
     served = serve(workdir, scenario=scenario, latency_ms=latency_ms, log_name=f"{scenario}-{latency_ms:g}.jsonl")
+    results: dict[str, Any] = {}
     try:
         out = workdir / f"{scenario}-export"
         shutil.rmtree(out, ignore_errors=True)
-        export = command(served, ["export", str(out), "--provider", "zendesk"], workdir)
-        say(f"    export: exit {export['code']}, {export['requests']} requests, {export['wall']:.2f} s wall, "
-            f"{export['cpu']:.2f} s CPU, {export['peak_mb']:.0f} MB")
-        plan = command(served, ["plan", str(out), "--detailed-exitcode"], workdir)
-        say(f"    plan:   exit {plan['code']}, {plan['requests']} requests, {plan['wall']:.2f} s wall, "
-            f"{plan['cpu']:.2f} s CPU, {plan['peak_mb']:.0f} MB")
+        for what, args in (("export", ["export", str(out), "--provider", "zendesk"]),
+                           ("plan", ["plan", str(out), "--detailed-exitcode"])):
+            r = results[what] = best_of([command(served, args, workdir) for _ in range(repeat)])
+            say(f"    {what}: exit {r['code']}, {r['requests']} requests, best of {repeat}: {r['wall']:.2f} s wall, "
+                f"{r['cpu']:.2f} s CPU, {r['peak_mb']:.0f} MB")
     finally:
         served.stop()
-    return {"scenario": scenario, "latency_ms": latency_ms, "export": export, "plan": plan, "folder": str(out)}
+    return {"scenario": scenario, "latency_ms": latency_ms, **results, "folder": str(out), "repeat": repeat}
 
 
 def minimum_of(inproc: dict[str, Any]) -> dict[str, int]:
@@ -170,7 +179,7 @@ def main() -> None:
     results: dict[str, Any] = {"machine": machine(), "quick": args.quick, "started": started}
 
     say("Scenario 1: full read (export) and no-op plan of large")
-    results["large"] = [read_and_plan("large", latency, workdir) for latency in (0, 50)]
+    results["large"] = [read_and_plan("large", latency, workdir, repeat=3) for latency in (0, 50)]
     large_folder = Path(results["large"][0]["folder"])
     results["large_inprocess"] = {what: in_process(what, "large", workdir / "large-inprocess", workdir)
                                   for what in ("export", "plan")}
@@ -184,7 +193,8 @@ def main() -> None:
         if not args.quick:
             results["huge_inprocess"] = {"plan": in_process("plan", "huge", Path(results["huge"][0]["folder"]),
                                                             workdir)}
-        results["huge_minimum"] = minimum_of(in_process("export", "huge", workdir / "huge-inprocess", workdir))
+        results["huge_read"] = in_process("read", "huge", workdir / "unused", workdir)
+        results["huge_minimum"] = minimum_of(results["huge_read"])
 
     say(f"Scenario 3: apply of {count} creates and {count} updates at {rpm} requests a minute")
     results["apply"] = apply_at_limit(large_folder, workdir, count, rpm, 0.0)

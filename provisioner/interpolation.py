@@ -82,6 +82,18 @@ def _map_strings(value: Any, change: Callable[[str], Any], path: tuple[Any, ...]
     return value
 
 
+def _mentions_placeholder(value: Any) -> bool:
+    """Whether any string in ``value`` holds ``${`` (every placeholder, escape and mistyped
+    placeholder starts with it)."""
+    if isinstance(value, str):
+        return "${" in value
+    if isinstance(value, dict):
+        return any(_mentions_placeholder(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_mentions_placeholder(v) for v in value)
+    return False
+
+
 class PlaceholderError(InputError):
     """A bad placeholder; ``path`` is the field inside the object, so the loader can name its line."""
 
@@ -107,6 +119,8 @@ class Interpolator:
         self.source = source
 
     def __call__(self, item: Any, at: Location) -> Any:
+        if not _mentions_placeholder(item):
+            return item  # nothing to substitute or check: skip rebuilding the object string by string
         return _map_strings(item, lambda text, path: self._string(text, path, at), with_path=True)
 
     def _string(self, text: str, path: tuple[Any, ...], at: Location) -> Any:

@@ -104,10 +104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def run() -> None:
-    # A plan builds hundreds of thousands of small objects (YAML values, live docs) and frees
-    # few before it exits; the default collector re-walked them every 700 allocations, a third
-    # of a large plan's CPU (docs/benchmarks.md). Collect 100 times less often; memory is
-    # unchanged, since almost nothing here is cyclic garbage.
+def tune_gc() -> None:
+    """A plan builds hundreds of thousands of small objects (YAML values, live docs) and frees
+    few before it exits; the default collector re-walked them every 700 allocations, a third of
+    a large plan's CPU and more as accounts grow (docs/benchmarks.md). Collect 100 times less
+    often; memory is unchanged, since almost nothing here is cyclic garbage."""
     gc.set_threshold(100_000, 50, 100)
+
+
+def run() -> None:
+    tune_gc()
     sys.exit(main())
