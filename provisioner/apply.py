@@ -13,11 +13,15 @@ A resumed apply (``prior``) skips what was confirmed and settles what was in fli
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Iterable, Protocol
 
-from provisioner.apply_report import ApplyReport, blocked_by
+from provisioner.apply_batches import batches
+from provisioner.apply_report import ApplyReport, blocked_by, named_objects
 from provisioner.errors import ApiError, OutcomeUnknown, ProvisionerError, StalePlanError, UserError
 from provisioner.journal.settle import landed
 from provisioner.kind import Doc, Kind
@@ -168,12 +172,75 @@ def perform(change: Change, kind: Kind, adapter: Adapter, table: KeyTable, *, in
     raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
 
+NOT_STARTED = object()  # a change of a batch that was not begun because another failed
+
+
+class _Writer:
+    """Performs changes for ``apply_plan``, from its own thread or from a pool's.
+
+    Journal and observer calls are serialised (one journal line at a time, progress lines
+    whole); once a change fails, changes not yet begun are left alone (``NOT_STARTED``)."""
+
+    def __init__(self, provider: Provider, adapter: Adapter, table: KeyTable, *, journal: ChangeLog | None,
+                 observer: Observer | None, resolve_value: Callable[[Any], Any] | None,
+                 persistence: Persistence, in_doubt: set[int]) -> None:
+        self.provider, self.adapter, self.table = provider, adapter, table
+        self.journal, self.observer = journal, observer
+        self.resolve_value, self.persistence, self.in_doubt = resolve_value, persistence, in_doubt
+        self.stopped = threading.Event()
+        self._serial = threading.Lock()
+
+    def notify(self, event: str, change: Change, detail: Any) -> None:
+        if self.observer is not None:
+            with self._serial:
+                self.observer(event, change, detail)
+
+    def write(self, index: int, change: Change) -> Any:
+        """The new id (None for non-creates), the ``ProvisionerError`` it failed with, or
+        ``NOT_STARTED``."""
+        if self.stopped.is_set():
+            return NOT_STARTED
+        kind = self.provider.kind(change.kind)
+        if self.journal:
+            with self._serial:
+                self.journal.started(index, change)
+        self.notify("start", change, None)
+        try:
+            new_id = perform(change, kind, self.adapter, self.table, in_doubt=index in self.in_doubt,
+                             resolve_value=self.resolve_value, persistence=self.persistence, observer=self.notify)
+        except ProvisionerError as exc:
+            self.stopped.set()
+            if self.journal:
+                with self._serial:
+                    self.journal.failed(index, change, str(exc), isinstance(exc, OutcomeUnknown))
+            self.notify("failed", change, str(exc))
+            return exc
+        if self.journal:
+            with self._serial:
+                self.journal.done(index, change, new_id)
+        self.notify("done", change, new_id)
+        return new_id
+
+    def write_all(self, batch: list[tuple[int, Change]], pool: ThreadPoolExecutor | None) -> list[Any]:
+        if pool is None or len(batch) == 1:
+            return [self.write(index, change) for index, change in batch]
+        try:
+            return list(pool.map(lambda item: self.write(*item), batch))
+        except BaseException:
+            self.stopped.set()  # Ctrl-C: let the writes in flight finish, begin no more
+            raise
+
+
 def apply_plan(plan: Plan, provider: Provider, adapter: Adapter, *, observer: Observer | None = None,
                resolve_value: Callable[[Any], Any] | None = None, check: bool = True,
                journal: ChangeLog | None = None, prior: Prior | None = None,
-               persistence: Persistence = Persistence()) -> ApplyReport:
+               persistence: Persistence = Persistence(), parallelism: int = 1) -> ApplyReport:
+    """Apply ``plan``; ``parallelism`` > 1 sends up to that many independent changes at once
+    (``provisioner.apply_batches`` says which may go together), 1 sends them one by one."""
     if not plan.applyable:
         raise UserError(f"plan has {len(plan.errors)} error(s) and cannot be applied: {plan.errors[0].summary}")
+    if parallelism < 1:
+        raise UserError(f"parallelism must be at least 1, not {parallelism}")
     prior = prior or Prior()
     if check:
         check_fresh(plan, provider, adapter, only=still_to_check(plan, prior))
@@ -185,33 +252,42 @@ def apply_plan(plan: Plan, provider: Provider, adapter: Adapter, *, observer: Ob
             table.add(change.kind, change.key, new_id)
             report.created_ids.setdefault(change.kind, {})[change.key] = new_id
         report.previously_applied.append(change)
-    for index, change in enumerate(plan.changes):
-        if index in prior.done:
-            continue
-        kind = provider.kind(change.kind)
-        if journal:
-            journal.started(index, change)
-        if observer:
-            observer("start", change, None)
-        try:
-            new_id = perform(change, kind, adapter, table, in_doubt=index in prior.in_doubt,
-                             resolve_value=resolve_value, persistence=persistence, observer=observer)
-        except ProvisionerError as exc:
-            report.failed, report.error = change, str(exc)
-            report.unclear = isinstance(exc, OutcomeUnknown)
-            report.passing = report.unclear or (isinstance(exc, ApiError) and (exc.status in (0, 408, 429) or exc.status >= 500))
-            if journal:
-                journal.failed(index, change, report.error, report.unclear)
-            report.skipped = [c for i, c in enumerate(plan.changes) if i > index and i not in prior.done]
-            report.blocked = blocked_by(change, report.skipped, provider)
-            if observer:
-                observer("failed", change, str(exc))
-            return report
-        if journal:
-            journal.done(index, change, new_id)
-        if new_id is not None:
-            report.created_ids.setdefault(change.kind, {})[change.key] = new_id
-        report.applied.append(change)
-        if observer:
-            observer("done", change, new_id)
+    pending = [(index, change) for index, change in enumerate(plan.changes) if index not in prior.done]
+    writer = _Writer(provider, adapter, table, journal=journal, observer=observer, resolve_value=resolve_value,
+                     persistence=persistence, in_doubt=prior.in_doubt)
+    if parallelism == 1:
+        groups: Iterable[list[tuple[int, Change]]] = ([item] for item in pending)
+    else:
+        groups = batches(pending, provider.kind, adapter, lambda change: named_objects(change, provider))
+    attempted: set[int] = set()
+    with ThreadPoolExecutor(max_workers=parallelism) if parallelism > 1 else nullcontext() as pool:
+        for batch in groups:
+            failures: list[tuple[Change, ProvisionerError]] = []
+            for (index, change), outcome in zip(batch, writer.write_all(batch, pool)):
+                if outcome is NOT_STARTED:
+                    continue
+                attempted.add(index)
+                if isinstance(outcome, ProvisionerError):
+                    failures.append((change, outcome))
+                    continue
+                if outcome is not None:
+                    report.created_ids.setdefault(change.kind, {})[change.key] = outcome
+                report.applied.append(change)
+            if failures:
+                return _stopped(report, failures, [c for i, c in pending if i not in attempted], provider)
+    return report
+
+
+def _stopped(report: ApplyReport, failures: list[tuple[Change, ProvisionerError]], skipped: list[Change],
+             provider: Provider) -> ApplyReport:
+    """The report of an apply that a failure stopped: the first failure in plan order, any
+    others of the same batch, and what was not attempted (and which of that needs a failure)."""
+    (change, exc), *others = failures
+    report.failed, report.error = change, str(exc)
+    report.unclear = isinstance(exc, OutcomeUnknown)
+    report.passing = report.unclear or (isinstance(exc, ApiError) and (exc.status in (0, 408, 429) or exc.status >= 500))
+    report.also_failed = [(other, str(error)) for other, error in others]
+    report.skipped = skipped
+    blocked = {id(c): c for failed, _ in failures for c in blocked_by(failed, skipped, provider)}
+    report.blocked = [c for c in skipped if id(c) in blocked]
     return report

@@ -21,7 +21,8 @@ from provisioner.references import collect
 class ApplyReport:
     """+ applied: changes this run made. + previously_applied: changes an interrupted run had
     made already (``apply --resume``). + failed / error: the change that stopped the run, and
-    why. + unclear: True when it may have landed anyway (no clear answer came).
+    why. + also_failed: other changes sent alongside it that failed too (with their reasons; a
+    parallel apply only). + unclear: True when it may have landed anyway (no clear answer came).
     + passing: True when the failure looks temporary (no answer, 429, 5xx: the service was
       down or overloaded past the retry budget), so resuming later should work.
     + skipped: changes not attempted after the failure; + blocked: those of them that need the
@@ -31,6 +32,7 @@ class ApplyReport:
     previously_applied: list[Change] = field(default_factory=list)
     failed: Change | None = None
     error: str = ""
+    also_failed: list[tuple[Change, str]] = field(default_factory=list)
     unclear: bool = False
     passing: bool = False
     skipped: list[Change] = field(default_factory=list)
@@ -42,7 +44,7 @@ class ApplyReport:
         return self.failed is None
 
 
-def _names(change: Change, provider: Provider) -> set[tuple[str, str]]:
+def named_objects(change: Change, provider: Provider) -> set[tuple[str, str]]:
     """(kind, key) of every object ``change`` refers to, or orders."""
     found: set[tuple[str, str]] = set()
     if change.action == "reorder":
@@ -67,7 +69,7 @@ def blocked_by(failed: Change, later: list[Change], provider: Provider) -> list[
     blocked: list[Change] = []
     for change in later:
         reorders_it = change.action == "reorder" and any(kind == change.kind for kind, _ in missing)
-        if reorders_it or _names(change, provider) & missing:
+        if reorders_it or named_objects(change, provider) & missing:
             blocked.append(change)
             if change.action != "reorder":
                 missing.add((change.kind, change.key))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -51,17 +52,22 @@ def emulator_state_path(workdir: Path, provider: str, environment: str | None = 
 
 
 class PersistingEmulator:
-    """An emulator whose state is written to disk after every successful write request."""
+    """An emulator whose state is written to disk after every successful write request.
+
+    One request at a time, as a served emulator answers them (``providers.common.serve``): the
+    store is not thread-safe, and a parallel apply sends writes from several threads."""
 
     def __init__(self, emulator: Emulator, path: Path) -> None:
         self.emulator = emulator
         self.path = path
+        self._one_at_a_time = threading.Lock()
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        response = self.emulator(request)
-        if request.method in WRITE_METHODS and response.status_code < 400:
-            self.save()
-        return response
+        with self._one_at_a_time:
+            response = self.emulator(request)
+            if request.method in WRITE_METHODS and response.status_code < 400:
+                self.save()
+            return response
 
     def save(self) -> None:
         write_private(self.path, json.dumps(self.emulator.dump(), separators=(",", ":")))

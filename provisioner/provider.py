@@ -31,7 +31,9 @@ class Adapter(Protocol):
     Optional: ``read_session()``, a context manager the engine enters around one concurrent read
     of many kinds (an adapter may share identical list requests inside it), and
     ``minimum_reads(raw)``, the fewest requests the API allows for reading ``raw`` by kind
-    (benchmarks and the request-count test compare against it).
+    (benchmarks and the request-count test compare against it), and
+    ``parallel_writes(kind, action)``, True when apply may send that action on several objects
+    of the kind at once (``provisioner.apply_batches``; without it every write goes alone).
     """
 
     account: str

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from providers.common.http import JsonHttp
+from providers.common.writes import plain_write
 from providers.freshdesk.field_names import FieldNames
 from provisioner.errors import ApiError
 from provisioner.kind import Doc, Kind
@@ -149,6 +150,10 @@ class FreshdeskAdapter:
             if wanted in current:
                 current.remove(wanted)
             current.insert(index, wanted)
+
+    def parallel_writes(self, kind: Kind, action: str) -> bool:
+        """Whether apply may send ``action`` on several objects of ``kind`` at once."""
+        return plain_write(kind, action)
 
     def close(self) -> None:
         self.http.close()

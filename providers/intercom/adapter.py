@@ -28,6 +28,7 @@ from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
 
 from providers.common.http import JsonHttp
+from providers.common.writes import plain_write
 from providers.intercom.paging import read_list
 from provisioner.errors import OutcomeUnknown
 from provisioner.kind import Doc, Kind
@@ -122,6 +123,10 @@ class IntercomAdapter:
 
     def reorder(self, kind: Kind, ids: list[Any]) -> None:
         raise NotImplementedError(f"Intercom has no reorder endpoint for {kind.name}")
+
+    def parallel_writes(self, kind: Kind, action: str) -> bool:
+        """Whether apply may send ``action`` on several objects of ``kind`` at once."""
+        return plain_write(kind, action)
 
     def close(self) -> None:
         self.http.close()

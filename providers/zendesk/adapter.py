@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 from providers.common.http import JsonHttp
+from providers.common.writes import plain_write
 from providers.zendesk.read_cost import longest_chain, minimum_reads
 from provisioner.kind import Doc, Kind
 from provisioner.live import strip
@@ -162,6 +163,10 @@ class ZendeskAdapter:
             self.http.json("PUT", spec["path"], json_body={spec["body_key"]: items})
         else:
             self.http.json("PUT", spec["path"], json_body={spec["body_key"]: ids})
+
+    def parallel_writes(self, kind: Kind, action: str) -> bool:
+        """Whether apply may send ``action`` on several objects of ``kind`` at once."""
+        return plain_write(kind, action)
 
     def close(self) -> None:
         self.http.close()

@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from provisioner import secrets
 from provisioner.apply import ApplyReport, Observer
+from provisioner.apply_batches import DEFAULT_PARALLELISM
 from provisioner.cli.context import CommandContext
 from provisioner.cli.options import add_plan_options, plan_request
 from provisioner.errors import ProvisionerError, UserError
@@ -30,7 +31,24 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
                        help="finish an interrupted apply from its journal (docs/reliability.md)")
     add_plan_options(apply)
     add_history_option(apply)
+    add_parallelism_option(apply)
     apply.set_defaults(handler=run_apply)
+
+
+def add_parallelism_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--parallelism", type=positive_int, default=DEFAULT_PARALLELISM, metavar="N",
+                        help=f"send up to N independent changes at once (default {DEFAULT_PARALLELISM}; "
+                             "1 sends them one by one, in plan order)")
+
+
+def positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text} is less than 1")
+    return number
 
 
 def is_plan_file(path: Path) -> bool:
@@ -58,7 +76,8 @@ def run_apply(args: argparse.Namespace, ctx: CommandContext) -> int:
             adapter.close()
             return refusal
     try:
-        return report(apply_with_progress(plan, provider, adapter, ctx, history_dir=args.history_dir), ctx)
+        return report(apply_with_progress(plan, provider, adapter, ctx, history_dir=args.history_dir,
+                                          parallelism=args.parallelism), ctx)
     finally:
         adapter.close()
 
@@ -81,7 +100,7 @@ def review(plan: Plan, args: argparse.Namespace, ctx: CommandContext) -> int | N
 
 
 def apply_with_progress(plan: Plan, provider, adapter, ctx: CommandContext,  # type: ignore[no-untyped-def]
-                        history_dir: Path | None = None) -> ApplyReport:
+                        history_dir: Path | None = None, parallelism: int = DEFAULT_PARALLELISM) -> ApplyReport:
     if not plan.changes:
         ctx.print("No changes to apply.")
         return ApplyReport()
@@ -90,7 +109,7 @@ def apply_with_progress(plan: Plan, provider, adapter, ctx: CommandContext,  # t
     with recorded(plan, provider, adapter, ctx, history_dir) as history:  # every apply can be rolled back
         return apply_journaled(plan, provider, adapter, ctx.target.workdir, observer=history.observe(observer),
                                notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"),
-                               resolve_value=ctx.target.resolver(plan))
+                               resolve_value=ctx.target.resolver(plan), parallelism=parallelism)
 
 
 def progress_observer(ctx: CommandContext) -> Observer:
@@ -128,7 +147,7 @@ def run_resume(args: argparse.Namespace, ctx: CommandContext) -> int:
             result = resume_journaled(journal, provider, adapter, ctx.target.workdir,
                                       observer=history.observe(observer),
                                       notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"),
-                                      resolve_value=ctx.target.resolver(plan))
+                                      resolve_value=ctx.target.resolver(plan), parallelism=args.parallelism)
         return report(result, ctx)
     finally:
         adapter.close()
@@ -142,9 +161,11 @@ def report(result: ApplyReport, ctx: CommandContext) -> int:
             ctx.print(f"\nApply complete: {len(result.applied)} change(s) applied{earlier}.")
         return 0
     assert result.failed is not None
-    ctx.print(f"\n[red]Apply stopped[/red]: {len(result.applied)} change(s) applied{earlier}, 1 failed, "
-              f"{len(result.skipped)} skipped.")
+    ctx.print(f"\n[red]Apply stopped[/red]: {len(result.applied)} change(s) applied{earlier}, "
+              f"{1 + len(result.also_failed)} failed, {len(result.skipped)} skipped.")
     ctx.error(f"{result.failed.kind} {result.failed.key!r} ({result.failed.action}): {result.error}")
+    for change, error in result.also_failed:
+        ctx.print(f"  also failed: {change.action} {change.kind} {escape(repr(change.key))}: {escape(error)}")
     if result.unclear:
         ctx.print("  It may have been applied anyway (no clear answer came); 'apply --resume' checks the account.")
     blocked = {id(change) for change in result.blocked}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from provisioner.cli.commands_apply import apply_with_progress, report, review
+from provisioner.cli.commands_apply import add_parallelism_option, apply_with_progress, report, review
 from provisioner.cli.context import CommandContext
 from provisioner.errors import UserError
 from provisioner.cli.commands_history import add_history_option, history_store
@@ -35,6 +35,7 @@ def register(commands: argparse._SubParsersAction, parent: argparse.ArgumentPars
     rollback.add_argument("--force", action="store_true",
                           help="roll back even over objects changed after the apply (they are listed)")
     add_history_option(rollback)
+    add_parallelism_option(rollback)
     rollback.set_defaults(handler=run_rollback)
 
 
@@ -78,6 +79,7 @@ def run_rollback(args: argparse.Namespace, ctx: CommandContext) -> int:
             if verdict == 0:
                 ctx.print("Nothing to roll back: the account is already as it was before.")
             return verdict
-        return report(apply_with_progress(plan, provider, adapter, ctx, history_dir=args.history_dir), ctx)
+        return report(apply_with_progress(plan, provider, adapter, ctx, history_dir=args.history_dir,
+                                          parallelism=args.parallelism), ctx)
     finally:
         adapter.close()

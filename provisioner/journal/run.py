@@ -34,8 +34,10 @@ def _ignore(message: str) -> None:
 
 def apply_journaled(plan: Plan, provider: Provider, adapter: Adapter, workdir: Path, *,
                     observer: Observer | None = None, notify: Notify = _ignore,
-                    persistence: Persistence = Persistence(), resolve_value: Resolve | None = None) -> ApplyReport:
-    """Apply ``plan`` under the account lock with a new journal (``resolve_value``: ``${env:...}``)."""
+                    persistence: Persistence = Persistence(), resolve_value: Resolve | None = None,
+                    parallelism: int = 1) -> ApplyReport:
+    """Apply ``plan`` under the account lock with a new journal (``resolve_value``: ``${env:...}``;
+    ``parallelism``: how many independent changes may be sent at once)."""
     with AccountLock(workdir, provider.name, adapter.account, secrets.redact(current_command())) as lock:
         if lock.note:
             notify(lock.note)
@@ -49,12 +51,14 @@ def apply_journaled(plan: Plan, provider: Provider, adapter: Adapter, workdir: P
         for old in earlier:
             old.end("superseded", by=journal.folder.name)
             notify(f"an earlier interrupted apply ({old.folder.name}) is superseded by this one")
-        return _run(journal, plan, provider, adapter, observer, persistence, resume=False, resolve_value=resolve_value)
+        return _run(journal, plan, provider, adapter, observer, persistence, resume=False, resolve_value=resolve_value,
+                    parallelism=parallelism)
 
 
 def resume_journaled(journal: Journal, provider: Provider, adapter: Adapter, workdir: Path, *,
                      observer: Observer | None = None, notify: Notify = _ignore,
-                     persistence: Persistence = Persistence(), resolve_value: Resolve | None = None) -> ApplyReport:
+                     persistence: Persistence = Persistence(), resolve_value: Resolve | None = None,
+                     parallelism: int = 1) -> ApplyReport:
     """Finish the apply ``journal`` recorded, under the account lock."""
     plan = journal.plan()
     if plan.account != adapter.account:
@@ -68,15 +72,16 @@ def resume_journaled(journal: Journal, provider: Provider, adapter: Adapter, wor
             raise UserError(f"the apply in {journal.folder} is already {summary.status}; nothing to resume")
         journal.record("resume", done=len(summary.prior.done), in_doubt=sorted(summary.prior.in_doubt))
         return _run(journal, plan, provider, adapter, observer, persistence, resume=True, prior=summary.prior,
-                    resolve_value=resolve_value)
+                    resolve_value=resolve_value, parallelism=parallelism)
 
 
 def _run(journal: Journal, plan: Plan, provider: Provider, adapter: Adapter, observer: Observer | None,
          persistence: Persistence, *, resume: bool, prior=None,  # type: ignore[no-untyped-def]
-         resolve_value: Resolve | None = None) -> ApplyReport:
+         resolve_value: Resolve | None = None, parallelism: int = 1) -> ApplyReport:
     try:
         report = apply_plan(plan, provider, adapter, observer=observer, journal=journal, prior=prior,
-                            check=resume, persistence=persistence, resolve_value=resolve_value)
+                            check=resume, persistence=persistence, resolve_value=resolve_value,
+                            parallelism=parallelism)
     except ProvisionerError as exc:
         journal.end("refused" if not resume else "stopped", error=str(exc))
         raise
