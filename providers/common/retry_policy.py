@@ -10,6 +10,8 @@ One attempt ends in an answer or an exception; these functions sort it into a ``
   connection, a 5xx, or an error inside a 200. It may have landed, so it is never sent blindly
   again; the caller checks by natural key (``Adapter.find_by_key``) whether it did.
 + FAIL: the answer is final (400, 401, 403, 404, 422 ...): sending again gives the same answer.
+  So is a TLS certificate the client does not trust: it fails the same way every time, and
+  eight attempts with back-off would only delay the message saying how to fix it.
 
 A 2xx whose body is an error (some gateways and vendors answer ``200 {"error": ...}``) is an
 error too: ``error_in_body`` recognises the shapes the helpdesk vendors use, and the HTML page
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import enum
 import json
+import ssl
 from typing import Any
 
 import httpx
@@ -42,11 +45,26 @@ TRANSIENT_STATUSES = frozenset({408, 500, 502, 503, 504, 520, 521, 522, 523, 524
 
 def verdict_for_exception(method: str, exc: BaseException) -> Verdict:
     """What to do after ``exc`` was raised while sending ``method``."""
+    if untrusted_certificate(exc):
+        return Verdict.FAIL
     if isinstance(exc, NOT_SENT):
         return Verdict.RETRY
     if isinstance(exc, NO_ANSWER):
         return Verdict.RETRY if method.upper() in IDEMPOTENT else Verdict.UNCLEAR
     return Verdict.FAIL
+
+
+def untrusted_certificate(exc: BaseException) -> bool:
+    """Whether the TLS handshake refused the server's certificate (httpx raises a
+    ``ConnectError`` from the ``ssl`` error, which sits down the exception chain)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def verdict_for_status(method: str, status: int) -> Verdict | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ssl
+
 import httpx
 import pytest
 
@@ -25,6 +27,19 @@ REQUEST = httpx.Request("GET", "https://x.test/")
 def test_exceptions_are_retried_unless_a_create_may_have_landed(exc, get, put, delete, post):
     verdicts = [verdict_for_exception(m, exc).value for m in ("GET", "PUT", "DELETE", "POST")]
     assert verdicts == [get, put, delete, post]
+
+
+def test_an_untrusted_certificate_fails_at_once_for_every_method():
+    try:
+        try:
+            raise ssl.SSLCertVerificationError(1, "certificate verify failed: self-signed certificate")
+        except ssl.SSLError as tls:
+            raise httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED]", request=REQUEST) from tls
+    except httpx.ConnectError as exc:
+        verdicts = {verdict_for_exception(m, exc) for m in ("GET", "PUT", "DELETE", "POST")}
+    assert verdicts == {Verdict.FAIL}
+    # any other failure to connect is still worth another try
+    assert verdict_for_exception("GET", httpx.ConnectError("refused", request=REQUEST)) is Verdict.RETRY
 
 
 @pytest.mark.parametrize("status, get, put, post", [
