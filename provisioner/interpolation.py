@@ -82,15 +82,26 @@ def _map_strings(value: Any, change: Callable[[str], Any], path: tuple[Any, ...]
     return value
 
 
-def _mentions_placeholder(value: Any) -> bool:
+def mentions_placeholder(value: Any) -> bool:
     """Whether any string in ``value`` holds ``${`` (every placeholder, escape and mistyped
-    placeholder starts with it)."""
+    placeholder starts with it); callers skip the walk that substitutes or resolves when not.
+    Asked of every object loaded and diffed, so it loops over a stack rather than recursing
+    through a generator per list and mapping."""
     if isinstance(value, str):
         return "${" in value
-    if isinstance(value, dict):
-        return any(_mentions_placeholder(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_mentions_placeholder(v) for v in value)
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            node = node.values()
+        elif not isinstance(node, list):
+            continue
+        for item in node:
+            if isinstance(item, str):
+                if "${" in item:
+                    return True
+            elif isinstance(item, (dict, list)):
+                stack.append(item)
     return False
 
 
@@ -119,7 +130,7 @@ class Interpolator:
         self.source = source
 
     def __call__(self, item: Any, at: Location) -> Any:
-        if not _mentions_placeholder(item):
+        if not mentions_placeholder(item):
             return item  # nothing to substitute or check: skip rebuilding the object string by string
         return _map_strings(item, lambda text, path: self._string(text, path, at), with_path=True)
 

@@ -8,6 +8,7 @@ from providers.freshdesk.docs.profile import FreshdeskDocs
 from providers.freshdesk.audit import AUDIT_PROFILE
 from providers.freshdesk.client import CREDENTIAL_VARS, EMULATOR_ENV, connect
 from providers.freshdesk.kinds import KINDS
+from providers.freshdesk.scenarios import SCENARIOS
 from providers.freshdesk.validators import VALIDATORS
 from provisioner.provider import Provider
 
@@ -48,6 +49,7 @@ PROVIDER = Provider(
     connect=connect,
     make_emulator=make_emulator,
     emulator_env=EMULATOR_ENV,
+    scenarios=SCENARIOS,
     credential_vars=CREDENTIAL_VARS,
     validators=VALIDATORS,
     docs_notes=DOCS_NOTES,

@@ -18,12 +18,15 @@ back; a list is a bare array. ``api`` keys understood here:
 
 from __future__ import annotations
 
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from providers.common.http import JsonHttp
+from providers.common.shared_lists import SharedLists
 from providers.common.writes import plain_write
 from providers.freshdesk.field_names import FieldNames
+from providers.freshdesk.read_cost import minimum_reads
 from provisioner.errors import ApiError
 from provisioner.kind import Doc, Kind
 from provisioner.live import strip
@@ -37,6 +40,7 @@ class FreshdeskAdapter:
         self.http = http
         self.account = account
         self.field_names = FieldNames(self)
+        self.shared = SharedLists()  # lists fetched once per read_session
 
     def _custom(self, kind: Kind, verb: str) -> Any:
         operations = kind.api.get("operations")
@@ -56,8 +60,11 @@ class FreshdeskAdapter:
         Follows ``Link: <...>; rel="next"`` while the server sends one; some lists send none, so a
         full page without a link is followed by the next page number until a short page comes
         back (research note 1.2). A link to another host is never followed: it would carry the
-        API key elsewhere.
+        API key elsewhere. Inside ``read_session`` a list already fetched is shared.
         """
+        return self.shared.fetch((path, paging, per_page), lambda: self._list_all(path, paging, per_page))
+
+    def _list_all(self, path: str, paging: str, per_page: int) -> list[Doc]:
         if paging == "none":
             return self._array("GET", path, None)
         items: list[Doc] = []
@@ -75,6 +82,18 @@ class FreshdeskAdapter:
                 return items
             page += 1
         raise ApiError("GET", path, 200, f"more than {MAX_PAGES} pages; the server seems to ignore 'page'")
+
+    @contextmanager
+    def read_session(self) -> Iterator[None]:
+        """One read of the account (``provisioner.live.read_raw``): identical list requests are
+        made once. Solution folders and articles walk the same categories and folders, and
+        rules and skills name fields from the lists the field kinds read."""
+        with self.shared.session():
+            yield
+
+    def minimum_reads(self, raw: dict[str, list[Doc]]) -> dict[str, int]:
+        """The fewest requests the API allows for reading these objects, by kind (benchmarks)."""
+        return minimum_reads(raw)
 
     def get(self, path: str) -> Doc:
         body = self.http.json("GET", path)

@@ -13,6 +13,7 @@ from providers.intercom.docs.profile import IntercomDocs
 from providers.intercom.audit import AUDIT_PROFILE
 from providers.intercom.client import CREDENTIAL_VARS, EMULATOR_ENV, connect
 from providers.intercom.kinds import KINDS
+from providers.intercom.scenarios import SCENARIOS
 from providers.intercom.validators import VALIDATORS
 from provisioner.provider import Provider
 
@@ -50,6 +51,7 @@ PROVIDER = Provider(
     connect=connect,
     make_emulator=make_emulator,
     emulator_env=EMULATOR_ENV,
+    scenarios=SCENARIOS,
     credential_vars=CREDENTIAL_VARS,
     validators=VALIDATORS,
     docs_notes=DOCS_NOTES,

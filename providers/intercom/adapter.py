@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from providers.common.http import JsonHttp
 from providers.common.writes import plain_write
 from providers.intercom.paging import read_list
+from providers.intercom.read_cost import minimum_reads
 from provisioner.errors import OutcomeUnknown
 from provisioner.kind import Doc, Kind
 from provisioner.live import strip
@@ -66,6 +67,12 @@ class IntercomAdapter:
         items = read_list(self.http, kind.path, kind.api.get("paging", "none"), kind.list_key or "data",
                           kind.api.get("list_params"))
         return without_archived_twins(kind, items) if kind.api.get("archive") else items
+
+    def minimum_reads(self, raw: dict[str, list[Doc]]) -> dict[str, int]:
+        """The fewest requests the API allows for reading these objects, by kind (benchmarks)."""
+        from providers.intercom.kinds import KINDS
+
+        return minimum_reads(raw, {kind.name: kind.api.get("paging", "none") for kind in KINDS})
 
     def find_by_key(self, kind: Kind, key: str) -> Doc | None:
         found = [raw for raw in self.read(kind) if kind.key_of(strip(kind, raw)) == key]

@@ -3,7 +3,8 @@
 + ``none``: one GET answers everything: ``{"type": "list", "data": [...]}``, or a named list
   for a few endpoints (``teams``, ``admins``; the kind's ``list_key``).
 + ``pages``: ``?page=N&per_page=M`` with ``pages {page, per_page, total_pages}`` (articles,
-  collections, news). Pages are asked for by number rather than by following ``pages.next``:
+  collections, news). The first page gives the count; the others are then fetched side by side.
+  Pages are asked for by number rather than by following ``pages.next``:
   that link is an absolute URL, and the token must never follow a link to another host. These
   lists are sorted by ``updated_at``, so an object edited between two page reads can move; ids
   already seen are skipped.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from providers.common.fan_out import fan_out
 from providers.common.http import JsonHttp
 from provisioner.kind import Doc
 
@@ -37,18 +39,22 @@ def read_list(http: JsonHttp, path: str, style: str, list_key: str = "data",
 
 
 def _page_numbers(http: JsonHttp, path: str, list_key: str, query: dict[str, Any]) -> list[Doc]:
+    """Page 1 says how many pages there are; the rest are then asked for side by side
+    (``fan_out``), so a list of 21 pages costs 4 round trips instead of 21."""
+
+    def page(number: int) -> Doc:
+        return http.json("GET", path, params={**query, "page": number, "per_page": PAGE_SIZE}) or {}
+
+    first = page(1)
+    total_pages = min(MAX_PAGES, (first.get("pages") or {}).get("total_pages") or 0)
+    bodies = [first] + (fan_out(page, range(2, total_pages + 1)) if first.get(list_key) else [])
     items: list[Doc] = []
     seen: set[str] = set()
-    for page in range(1, MAX_PAGES + 1):
-        body = http.json("GET", path, params={**query, "page": page, "per_page": PAGE_SIZE}) or {}
-        batch = body.get(list_key) or []
-        for item in batch:
+    for body in bodies:
+        for item in body.get(list_key) or []:
             if str(item.get("id")) not in seen:
                 seen.add(str(item.get("id")))
                 items.append(item)
-        total_pages = (body.get("pages") or {}).get("total_pages") or 0
-        if not batch or page >= total_pages:
-            break
     return items
 
 

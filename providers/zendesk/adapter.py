@@ -17,27 +17,25 @@ without a body (a webhook PATCH answers 204) is taken as done: apply needs no an
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
+from providers.common.fan_out import CHILD_CONCURRENCY, fan_out
 from providers.common.http import JsonHttp
+from providers.common.shared_lists import SharedLists
 from providers.common.writes import plain_write
 from providers.zendesk.read_cost import longest_chain, minimum_reads
 from provisioner.kind import Doc, Kind
 from provisioner.live import strip
 
 PAGE_SIZE = 100
-CHILD_CONCURRENCY = 8  # per-parent child lists fetched at once (as many as kinds are read at once)
 
 
 class ZendeskAdapter:
     def __init__(self, http: JsonHttp, account: str) -> None:
         self.http = http
         self.account = account
-        self._shared: dict[tuple, Future] | None = None  # lists fetched in this read_session
-        self._shared_lock = threading.Lock()
+        self.shared = SharedLists()  # lists fetched once per read_session
 
     # -- reading ---------------------------------------------------------------------------
     def read(self, kind: Kind) -> list[Doc]:
@@ -52,21 +50,9 @@ class ZendeskAdapter:
 
         Inside ``read_session`` a list already fetched (or being fetched by another thread)
         is shared instead of requested again; callers get their own list of the same dicts."""
-        if self._shared is None:
-            return [item for body in self.pages(path, paging, params) for item in body.get(list_key, [])]
         key = (path, list_key, paging, repr(sorted((params or {}).items())))
-        with self._shared_lock:
-            future = self._shared.get(key)
-            owner = future is None
-            if owner:
-                future = self._shared[key] = Future()
-        if owner:
-            try:
-                future.set_result([item for body in self.pages(path, paging, params) for item in body.get(list_key, [])])
-            except BaseException as exc:
-                future.set_exception(exc)
-                raise
-        return list(future.result())
+        return self.shared.fetch(key, lambda: [item for body in self.pages(path, paging, params)
+                                               for item in body.get(list_key, [])])
 
     def pages(self, path: str, paging: str = "cursor", params: dict | None = None) -> Iterator[Doc]:
         """Every page body of a list endpoint (for sideloads, which sit beside the list)."""
@@ -87,11 +73,8 @@ class ZendeskAdapter:
         """One read of the account (``provisioner.live.read_raw``): identical list requests are
         made once. Group memberships and ticket form statuses name their group or form, so they
         need the very lists the groups and ticket_forms kinds read anyway."""
-        self._shared = {}
-        try:
+        with self.shared.session():
             yield
-        finally:
-            self._shared = None
 
     def minimum_reads(self, raw: dict[str, list[Doc]]) -> dict[str, int]:
         """The fewest requests the API allows for reading these objects, by kind (benchmarks)."""
@@ -104,10 +87,7 @@ class ZendeskAdapter:
     def gather(self, fetch: Callable[[Doc], Any], parents: list[Doc]) -> list[Any]:
         """``fetch`` for every parent, ``CHILD_CONCURRENCY`` at a time: children the API lists
         only per parent (a schedule's holidays) then cost a few round trips, not one each."""
-        if len(parents) < 2:
-            return [fetch(parent) for parent in parents]
-        with ThreadPoolExecutor(max_workers=min(CHILD_CONCURRENCY, len(parents))) as pool:
-            return list(pool.map(fetch, parents))
+        return fan_out(fetch, parents, CHILD_CONCURRENCY)
 
     def find_by_key(self, kind: Kind, key: str) -> Doc | None:
         for raw in self.read(kind):

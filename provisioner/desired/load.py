@@ -93,7 +93,9 @@ def load_desired(path: Path, interpolate: Interpolate | None = None) -> tuple[De
             # substitute or check, and skipping the walk over each of its strings is free.
             hook = interpolate if "${" in text else None
             for index, item in enumerate(items):
-                obj = _object(kind, item, items_path + (index,), item_lines.get(index, lines), file, hook)
+                own = item_lines.get(index)  # None for a singleton, or an item without lines
+                obj = _object(kind, item, items_path + (index,), lines if own is None else own, file, hook,
+                              relative=own is not None)
                 _refuse_duplicate(_clashing(clashes.setdefault(kind.name, {}), obj), obj, kind)
                 objects.setdefault(kind.name, []).append(obj)
     assert provider is not None
@@ -130,7 +132,8 @@ def _section(kind: Kind, value: Any, lines: dict, file: Path) -> tuple[KindOptio
 
 
 def _lines_by_item(lines: dict, items_path: tuple) -> dict[int, dict]:
-    """Each list item's own lines, by index, in one pass over the file's lines.
+    """Each list item's own lines, by index, in one pass over the file's lines; paths are
+    relative to the item (``("title",)``, the item itself at ``()``), as ``_object`` keeps them.
 
     ``_object`` used to scan every line of the file for every object, which made loading
     quadratic (3,000 groups took over ten seconds). Singleton sections keep the whole map.
@@ -141,17 +144,28 @@ def _lines_by_item(lines: dict, items_path: tuple) -> dict[int, dict]:
     grouped: dict[int, dict] = {}
     for path, location in lines.items():
         if len(path) > depth and path[:depth] == items_path and isinstance(path[depth], int):
-            grouped.setdefault(path[depth], {})[path] = location
+            index = path[depth]
+            own = grouped.get(index)
+            if own is None:
+                own = grouped[index] = {}
+            own[path[depth + 1:]] = location
     return grouped
 
 
 def _object(kind: Kind, item: Any, path: tuple, lines: dict, file: Path,
-            interpolate: Interpolate | None) -> DesiredObject:
+            interpolate: Interpolate | None, relative: bool = False) -> DesiredObject:
+    """One object; ``lines`` are the file's, or with ``relative`` already the object's own
+    (from ``_lines_by_item``), which spares a second pass over them."""
     base = path[:-1] if path[-1] == "<single>" else path
-    at = lines.get(base, Location(str(file), 1))
+    if relative:
+        own_lines = lines
+        at = own_lines.get((), Location(str(file), 1))
+    else:
+        at = lines.get(base, Location(str(file), 1))
     if not isinstance(item, dict):
         raise InputError(at, kind.name, "each object must be a mapping of fields")
-    own_lines = {p[len(base):]: loc for p, loc in lines.items() if p[: len(base)] == base}
+    if not relative:
+        own_lines = {p[len(base):]: loc for p, loc in lines.items() if p[: len(base)] == base}
     item, match_id = _pin(kind, item, own_lines, at)
     if interpolate is not None:
         try:

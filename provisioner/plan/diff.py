@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from provisioner.desired.ignore import ObjectIgnore
 from provisioner.desired.state import DesiredObject, KindOptions
+from provisioner.interpolation import mentions_placeholder
 from provisioner.kind import Kind
 from provisioner.live import LiveObject, canonical_json
 from provisioner.plan.matching import match_objects
@@ -21,15 +22,27 @@ from provisioner.plan.model import Change, Diagnostic, Unmanaged
 
 
 def matches(desired: Any, live: Any) -> bool:
-    """True when ``live`` satisfies ``desired``: every field desired sets has the same value."""
+    """True when ``live`` satisfies ``desired``: every field desired sets has the same value.
+
+    Called for every field of every object of a plan (70,000 times for the ``large``
+    benchmark): text, most leaves, is compared first, and loops stand in for ``all()`` over
+    generators."""
+    if type(desired) is str:
+        return desired == live  # what the general rules below give for text, whatever ``live`` is
     if isinstance(desired, dict):
         if not isinstance(live, dict):
             return False
-        return all(matches(value, live.get(name)) for name, value in desired.items())
+        for name, value in desired.items():
+            if not matches(value, live.get(name)):
+                return False
+        return True
     if isinstance(desired, list):
         if not isinstance(live, list) or len(desired) != len(live):
             return False
-        return all(matches(d, v) for d, v in zip(desired, live))
+        for d, v in zip(desired, live):
+            if not matches(d, v):
+                return False
+        return True
     if isinstance(desired, bool) or isinstance(live, bool):
         return type(desired) is type(live) and desired == live
     if isinstance(desired, (int, float)) and isinstance(live, (int, float)):
@@ -93,6 +106,15 @@ def changed_fields(kind: Kind, desired: dict[str, Any], live: dict[str, Any], ig
     ]
 
 
+def resolved(doc: dict[str, Any], resolve: Callable[[Any], Any] | None) -> dict[str, Any]:
+    """``doc`` with its ``${env:...}`` values resolved, for comparing only. Every placeholder and
+    escape starts with ``${``; a doc without one resolves to an equal copy, so it is compared as
+    it is (rebuilding each of 4,000 docs string by string was a tenth of a large plan's diff)."""
+    if resolve is None or not mentions_placeholder(doc):
+        return doc
+    return resolve(doc)
+
+
 def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], options: DiffOptions) -> KindDiff:
     """Changes, diagnostics and unmanaged objects for one kind.
 
@@ -113,7 +135,7 @@ def diff_kind(kind: Kind, desired: list[DesiredObject], live: list[LiveObject], 
             result.changes.append(Change(action="create", kind=kind.name, key=want.key, block=kind.block,
                                          after=want.doc))
             continue
-        compared = options.resolve(want.doc) if options.resolve else want.doc  # ${env:...} values
+        compared = resolved(want.doc, options.resolve)  # ${env:...} values
         fields = changed_fields(kind, compared, current.doc, options.ignored_for(want.key))
         if not fields:
             continue

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from deepdiff import DeepDiff
 from rich.console import Console
 from rich.markup import escape
 
@@ -81,6 +80,10 @@ def _identity(old: Any, new: Any) -> str | None:
 
 
 def nested_lines(name: str, old: Any, new: Any) -> list[str]:
+    # Imported here: deepdiff takes longer to import than a no-op plan of 4,000 objects takes
+    # to diff, and only a plan that updates a nested field needs it.
+    from deepdiff import DeepDiff
+
     old, new = aligned(old, new)
     diff = DeepDiff(old, new, ignore_order=False, verbose_level=2)
     lines = []

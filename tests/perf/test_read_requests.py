@@ -85,3 +85,29 @@ def test_an_unknown_scenario_is_a_one_line_error(cli) -> None:
     result = cli("emulator", "serve", "--provider", "zendesk", "--scenario", "lage", "--port", "0")
     assert result.code == 1
     assert "unknown scenario 'lage'" in result.err and "large" in result.err and "Traceback" not in result.err
+
+
+# -- Freshdesk and Intercom ------------------------------------------------------------------------
+
+# Enough of one paged kind for a second page, a few of everything else (children per parent too).
+OTHER_PROVIDERS = {
+    "freshdesk": ({"groups": 100, "canned_responses": 12, "solution_articles": 12, "*": 4}, "groups", 2),
+    "intercom": ({"articles": 51, "*": 4}, "articles", 2),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_PROVIDERS))
+def test_every_provider_reads_with_the_minimum_number_of_requests(name: str) -> None:
+    provider = load_provider(name)
+    counts, paged_kind, paged = OTHER_PROVIDERS[name]
+    state = build_state(provider, Scenario("test", counts, seed=5)).state
+    emulator = provider.make_emulator(state)
+    adapter = provider.connect(provider.emulator_env, httpx.MockTransport(emulator))
+    raw = read_raw(adapter, provider.kinds)
+    minimum = adapter.minimum_reads(raw)
+    made = [entry for entry in emulator.request_log if entry.method == "GET"]
+    assert len(made) == len(emulator.request_log)  # a read writes nothing
+    paths = [entry.path for entry in made]
+    assert len(made) == sum(minimum.values()), sorted(p for p in set(paths) if paths.count(p) > 1)
+    assert minimum[paged_kind] == paged  # not vacuous: a list that took more than one page
+    assert len(set(paths)) == len(paths) - (paged - 1), "a list was requested twice in one read"

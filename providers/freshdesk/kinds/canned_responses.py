@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
+from providers.common.fan_out import fan_out
 from providers.freshdesk.kinds._common import Strict, Words, canonical_html, pick
 from provisioner.kind import Capabilities, Kind
 from provisioner.references import Ref
@@ -52,11 +53,9 @@ def to_payload(doc: dict[str, Any]) -> dict[str, Any]:
 class CannedResponseOperations:
     @staticmethod
     def read(adapter, kind: Kind) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-        responses = []
-        for folder in adapter.list_all(FOLDERS_PATH):
-            if folder.get("responses_count", 1):
-                responses += adapter.list_all(f"{FOLDERS_PATH}/{folder['id']}/responses")
-        return responses
+        folders = [folder for folder in adapter.list_all(FOLDERS_PATH) if folder.get("responses_count", 1)]
+        lists = fan_out(lambda folder: adapter.list_all(f"{FOLDERS_PATH}/{folder['id']}/responses"), folders)
+        return [response for responses in lists for response in responses]
 
 
 CANNED_RESPONSES = Kind(

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
+from providers.common.fan_out import fan_out
 from providers.freshdesk.kinds._common import Strict, Words, canonical_html, pick, without_empty
 from providers.freshdesk.kinds.solution_folders import read_folders
 from provisioner.kind import Kind
@@ -61,11 +62,9 @@ def to_payload(doc: dict[str, Any]) -> dict[str, Any]:
 class ArticleOperations:
     @staticmethod
     def read(adapter, kind: Kind) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-        articles = []
-        for folder in read_folders(adapter):
-            if folder.get("articles_count", 1):
-                articles += adapter.list_all(f"{FOLDERS_PATH}/{folder['id']}/articles")
-        return articles
+        folders = [folder for folder in read_folders(adapter) if folder.get("articles_count", 1)]
+        lists = fan_out(lambda folder: adapter.list_all(f"{FOLDERS_PATH}/{folder['id']}/articles"), folders)
+        return [article for articles in lists for article in articles]
 
     @staticmethod
     def create(adapter, kind: Kind, body: dict[str, Any]) -> dict[str, Any]:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
+from providers.common.fan_out import fan_out
 from providers.freshdesk.kinds._common import Strict, Words, pick
 from provisioner.kind import Kind
 from provisioner.references import Ref
@@ -56,15 +57,18 @@ def to_payload(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_folders(adapter) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    """Every folder of every category, parents before their subfolders."""
+    """Every folder of every category, parents before their subfolders: one level of the tree
+    at a time, each level's lists fetched side by side. Solution folders and articles both call
+    this within one read; the adapter's read session makes the requests once."""
+    categories = adapter.list_all(CATEGORIES_PATH)
+    level = [folder for folders in fan_out(lambda c: adapter.list_all(f"{CATEGORIES_PATH}/{c['id']}/folders"), categories)
+             for folder in folders]
     found: list[dict[str, Any]] = []
-    for category in adapter.list_all(CATEGORIES_PATH):
-        pending = adapter.list_all(f"{CATEGORIES_PATH}/{category['id']}/folders")
-        while pending:
-            folder = pending.pop(0)
-            found.append(folder)
-            if folder.get("sub_folders_count", 1):
-                pending += adapter.list_all(f"{FOLDERS_PATH}/{folder['id']}/subfolders")
+    while level:
+        found += level
+        parents = [folder for folder in level if folder.get("sub_folders_count", 1)]
+        level = [sub for subs in fan_out(lambda f: adapter.list_all(f"{FOLDERS_PATH}/{f['id']}/subfolders"), parents)
+                 for sub in subs]
     return found
 
 

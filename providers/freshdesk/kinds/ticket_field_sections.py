@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from providers.common.fan_out import fan_out
 from providers.freshdesk.kinds._common import Strict
 from provisioner.kind import Kind
 from provisioner.references import Ref
@@ -52,12 +53,9 @@ def _split(path_id: Any) -> tuple[str, str]:
 class SectionOperations:
     @staticmethod
     def read(adapter, kind: Kind) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-        found = []
-        for parent in adapter.list_all(FIELDS_PATH, paging="none"):
-            if parent.get("has_section"):
-                for section in adapter.list_all(f"{FIELDS_PATH}/{parent['id']}/sections", paging="none"):
-                    found.append(_described(parent, section))
-        return found
+        parents = [parent for parent in adapter.list_all(FIELDS_PATH, paging="none") if parent.get("has_section")]
+        lists = fan_out(lambda parent: adapter.list_all(f"{FIELDS_PATH}/{parent['id']}/sections", paging="none"), parents)
+        return [_described(parent, section) for parent, sections in zip(parents, lists) for section in sections]
 
     @staticmethod
     def create(adapter, kind: Kind, body: dict[str, Any]) -> dict[str, Any]:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import field_validator
 
+from providers.common.fan_out import fan_out
 from providers.freshdesk.kinds._common import Strict, pick
 from provisioner.kind import Kind
 from provisioner.references import Ref
@@ -68,7 +69,8 @@ class FormOperations:
     @staticmethod
     def read(adapter, kind: Kind) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
         forms = adapter.list_all(kind.path, per_page=kind.api["per_page"])
-        return [form if form.get("default") else adapter.get(f"{kind.path}/{form['id']}") for form in forms]
+        # The list leaves out each form's fields: every form but the default one is read whole.
+        return fan_out(lambda form: form if form.get("default") else adapter.get(f"{kind.path}/{form['id']}"), forms)
 
 
 TICKET_FORMS = Kind(

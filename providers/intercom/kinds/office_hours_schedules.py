@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from providers.common.fan_out import fan_out
 from providers.intercom.kinds._common import Strict, refuse, refuse_duplicates
 from provisioner.kind import Capabilities, Doc, Kind
 from provisioner.plan.diff import matches
@@ -133,10 +134,15 @@ class OfficeHoursOperations:
 
     def read(self, adapter: Any, kind: Kind) -> list[Doc]:
         schedules = adapter.list_all(kind)
-        for schedule in schedules:
+
+        def exceptions(schedule: Doc) -> list[Doc]:
             answer = adapter.http.request("GET", f"{kind.path}/{schedule['id']}/office_hours_exceptions",
                                           ok_statuses=(404,))
-            schedule["exceptions"] = answer.json().get("data", []) if answer.status_code == 200 else []
+            return answer.json().get("data", []) if answer.status_code == 200 else []
+
+        # No bulk list of exceptions: one request per schedule, a few at a time.
+        for schedule, found in zip(schedules, fan_out(exceptions, schedules)):
+            schedule["exceptions"] = found
         return schedules
 
     def create(self, adapter: Any, kind: Kind, body: Doc) -> Doc:
