@@ -38,6 +38,7 @@ from bench.served import CLI, ROOT, Served, serve  # noqa: E402
 
 INPROCESS = [sys.executable, str(Path(__file__).with_name("inprocess.py"))]
 READ_CONCURRENCY = 8  # provisioner.live.READ_CONCURRENCY
+OTHER_PROVIDERS = ("freshdesk", "intercom")
 
 
 def say(text: str) -> None:
@@ -55,8 +56,10 @@ def command(served: Served, args: list[str], cwd: Path) -> dict[str, Any]:
             "entries": entries, "out": run.out[-2000:], "err": run.err[-2000:]}
 
 
-def in_process(what: str, scenario: str, desired: Path, cwd: Path, profile: int = 0) -> dict[str, Any]:
-    args = INPROCESS + [what, "--scenario", scenario, "--desired", str(desired), "--workdir", str(ROOT)]
+def in_process(what: str, scenario: str, desired: Path, cwd: Path, profile: int = 0,
+               provider: str = "zendesk") -> dict[str, Any]:
+    args = INPROCESS + [what, "--provider", provider, "--scenario", scenario, "--desired", str(desired),
+                        "--workdir", str(ROOT)]
     run = run_measured(args + (["--profile", str(profile)] if profile else []), cwd=cwd)
     if run.code != 0:
         return {"error": run.err[-1500:]}
@@ -90,6 +93,27 @@ def read_and_plan(scenario: str, latency_ms: float, workdir: Path, repeat: int =
     finally:
         served.stop()
     return {"scenario": scenario, "latency_ms": latency_ms, **results, "folder": str(out), "repeat": repeat}
+
+
+def every_provider(workdir: Path, repeat: int = 3) -> dict[str, Any]:
+    """Export and no-op plan of each other provider's ``large`` account over loopback at 0 ms,
+    with the fewest requests its API allows (from an in-process read of the same account)."""
+    results: dict[str, Any] = {}
+    for provider in OTHER_PROVIDERS:
+        say(f"  {provider}, large: starting the emulator (a first run generates the account)…")
+        served = serve(workdir, provider=provider, scenario="large", log_name=f"{provider}-large.jsonl")
+        out = workdir / f"{provider}-large-export"
+        shutil.rmtree(out, ignore_errors=True)
+        try:
+            export = command(served, ["export", str(out), "--provider", provider], workdir)
+            plan = best_of([command(served, ["plan", str(out), "--detailed-exitcode"], workdir) for _ in range(repeat)])
+        finally:
+            served.stop()
+        read = in_process("read", "large", workdir / "unused", workdir, provider=provider)
+        results[provider] = {"export": export, "plan": plan, "minimum": minimum_of(read)}
+        say(f"    export {export['requests']} requests, plan {plan['requests']} requests (minimum "
+            f"{sum(minimum_of(read).values())}), plan {plan['wall']:.2f} s wall, {plan['cpu']:.2f} s CPU, exit {plan['code']}")
+    return results
 
 
 def minimum_of(inproc: dict[str, Any]) -> dict[str, int]:
@@ -195,6 +219,9 @@ def main() -> None:
                                                             workdir)}
         results["huge_read"] = in_process("read", "huge", workdir / "unused", workdir)
         results["huge_minimum"] = minimum_of(results["huge_read"])
+
+    say("Scenario 1 for every provider: export and no-op plan of large")
+    results["providers"] = every_provider(workdir)
 
     say(f"Scenario 3: apply of {count} creates and {count} updates at {rpm} requests a minute")
     results["apply"] = apply_at_limit(large_folder, workdir, count, rpm, 0.0)

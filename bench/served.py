@@ -34,7 +34,10 @@ class Served:
     @property
     def client_env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(self.provider.upper() + "_")}
-        env.update({f"{self.provider.upper()}_URL": self.url, f"{self.provider.upper()}_OAUTH_TOKEN": TOKEN,
+        from provisioner.provider import load_provider
+
+        credential = load_provider(self.provider).credential_vars[0]  # the token, API key...
+        env.update({f"{self.provider.upper()}_URL": self.url, credential: TOKEN,
                     "NO_COLOR": "1", "COLUMNS": "200", "PYTHONPATH": str(ROOT)})
         return env
 

@@ -72,7 +72,10 @@ class IntercomAdapter:
         """The fewest requests the API allows for reading these objects, by kind (benchmarks)."""
         from providers.intercom.kinds import KINDS
 
-        return minimum_reads(raw, {kind.name: kind.api.get("paging", "none") for kind in KINDS})
+        least = minimum_reads(raw, {kind.name: kind.api.get("paging", "none") for kind in KINDS})
+        if self._account is not None:
+            least["workspace (GET /me)"] = 1  # names the account a plan is bound to; asked once
+        return least
 
     def find_by_key(self, kind: Kind, key: str) -> Doc | None:
         found = [raw for raw in self.read(kind) if kind.key_of(strip(kind, raw)) == key]

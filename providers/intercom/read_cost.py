@@ -5,7 +5,7 @@ answer costs one request; page-number lists (articles, collections, news) cost o
 ``PAGE_SIZE`` (their real maximum is undocumented; 50 is accepted by all of them) and know
 their last page from ``total_pages``; the cursor list (macros) costs one per page of 150, the
 documented maximum. Office hours schedules have no bulk list of exceptions: one more request
-per schedule.
+per schedule. A plan also asks ``/me`` once, for the workspace it is bound to.
 """
 
 from __future__ import annotations
