@@ -108,7 +108,7 @@ def plan_path(path: Path, target: Target, request: PlanRequest) -> Planned:
     adapter = target.connect(provider)
     try:
         kinds = selected_kinds(provider, request.blocks)
-        to_read = _with_reference_targets(provider, kinds)
+        to_read = with_reference_targets(provider, kinds)
         raw = read_raw(adapter, to_read)
         live = build_live(adapter.account, to_read, raw)
         return Planned(build_plan(state, provider, live, request), state, provider, live, adapter, raw)
@@ -117,7 +117,7 @@ def plan_path(path: Path, target: Target, request: PlanRequest) -> Planned:
         raise
 
 
-def _with_reference_targets(provider: Provider, kinds: list) -> list:
+def with_reference_targets(provider: Provider, kinds: list) -> list:
     """The selected kinds plus every kind they refer to (their ids are needed to resolve names)."""
     names = {k.name for k in kinds}
     for kind in kinds:

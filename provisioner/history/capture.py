@@ -19,7 +19,7 @@ from provisioner.live import LiveState, build_live, drop_path, read_raw
 from provisioner.plan.model import Plan
 from provisioner.provider import Adapter, Provider
 from provisioner.references import collect
-from provisioner.workflow import _with_reference_targets as with_reference_targets  # as plans read
+from provisioner.workflow import with_reference_targets  # as plans read
 
 ORDER_ACTIONS = frozenset({"create", "delete", "replace", "reorder"})
 Address = tuple[str, str]

@@ -29,7 +29,7 @@ from provisioner.history.overwrites import ORDER_KEY, Overwrite, differing_field
 from provisioner.history.selection import ObjectUndo, OrderUndo, Undo
 from provisioner.kind import Kind
 from provisioner.live import LiveObject, LiveState, read_live
-from provisioner.plan.build import _sort_key as plan_order  # the one ordering every plan uses
+from provisioner.plan.build import plan_order  # the one ordering every plan uses
 from provisioner.plan.build import missing_references
 from provisioner.plan.dependencies import referenced_first, referrers_deleted_first
 from provisioner.plan.diff import order_fingerprint

@@ -41,7 +41,10 @@ def selected_kinds(provider: Provider, blocks: frozenset[int] | None) -> list[Ki
     return [k for k in provider.kinds if blocks is None or k.block in blocks]
 
 
-def _sort_key(provider: Provider, change: Change) -> tuple[int, int, int, int]:
+def plan_order(provider: Provider, change: Change) -> tuple[int, int, int, int]:
+    """Where ``change`` goes in a plan: creates and updates block by block in kind order (a
+    kind's reorder after its creates), then deletes in reverse, so referrers go before what
+    they name. Plans and rollback's reverse plans both sort by it."""
     index = provider.kind_names.index(change.kind)
     if change.action == "delete":
         return (1, -change.block, -index, 0)
@@ -67,7 +70,7 @@ def build_plan(state: DesiredState, provider: Provider, live: LiveState, request
         changes += result.changes
         diagnostics += result.diagnostics
         unmanaged += result.unmanaged
-    changes.sort(key=lambda c: _sort_key(provider, c))
+    changes.sort(key=lambda c: plan_order(provider, c))
     changes = referenced_first(provider, changes)  # a webhook (block 7) before the trigger naming it
     changes = referrers_deleted_first(provider, changes)  # and deleted after it
     changes = [_concealed(c, request.resolve) for c in changes]
