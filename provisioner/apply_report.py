@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from provisioner.interpolation import literal
+from provisioner.plan.dependencies import names_in
 from provisioner.plan.model import Change
 from provisioner.provider import Provider
-from provisioner.references import collect
 
 
 @dataclass
@@ -46,16 +45,9 @@ class ApplyReport:
 
 def named_objects(change: Change, provider: Provider) -> set[tuple[str, str]]:
     """(kind, key) of every object ``change`` refers to, or orders."""
-    found: set[tuple[str, str]] = set()
+    found = set(names_in(change.after, provider.kind(change.kind)))
     if change.action == "reorder":
         found |= {(change.kind, key) for key in change.order or ()}
-    if change.after is not None:
-        kind = provider.kind(change.kind)
-        for ref, value, _path in collect(change.after, kind.references):
-            raw = str(value)
-            if ref.key_prefix and not raw.startswith(ref.key_prefix):
-                continue
-            found.add((ref.target, literal(raw[len(ref.key_prefix):])))
     return found
 
 

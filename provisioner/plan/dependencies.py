@@ -10,12 +10,30 @@ after all of that kind's creates, and deletes stay at the end.
 
 from __future__ import annotations
 
+from typing import Any, Iterator
+
 from provisioner.interpolation import literal
+from provisioner.kind import Kind
 from provisioner.plan.model import Change
 from provisioner.provider import Provider
 from provisioner.references import collect
 
 CREATES = frozenset({"create", "replace"})
+
+
+def names_in(doc: dict[str, Any] | None, kind: Kind, *, as_written: bool = True) -> Iterator[tuple[str, str]]:
+    """(kind, natural key) of every object ``doc`` refers to: the one reading of references that
+    plan ordering, apply's batches and its failure report share. ``as_written``: ``doc`` is as
+    the YAML wrote it, where ``$${`` stands for a literal ``${`` (False for live objects)."""
+    if doc is None:
+        return
+    for ref, value, _ in collect(doc, kind.references):
+        raw = str(value)
+        if ref.key_prefix:
+            if not raw.startswith(ref.key_prefix):
+                continue
+            raw = raw[len(ref.key_prefix):]
+        yield ref.target, literal(raw) if as_written else raw
 
 
 def referenced_first(provider: Provider, changes: list[Change]) -> list[Change]:
@@ -27,16 +45,9 @@ def referenced_first(provider: Provider, changes: list[Change]) -> list[Change]:
     visiting: set[int] = set()
 
     def needs(change: Change) -> list[Change]:
-        if change.after is None:
-            return []
         found = []
-        for ref, value, _ in collect(change.after, provider.kind(change.kind).references):
-            raw = str(value)
-            if ref.key_prefix:
-                if not raw.startswith(ref.key_prefix):
-                    continue
-                raw = raw[len(ref.key_prefix):]
-            target = created.get((ref.target, literal(raw)))
+        for name in names_in(change.after, provider.kind(change.kind)):
+            target = created.get(name)
             if target is not None and target is not change:
                 found.append(target)
         return found
@@ -73,15 +84,8 @@ def referrers_deleted_first(provider: Provider, changes: list[Change]) -> list[C
     by_key = {(c.kind, c.key): c for c in deletes}
     referrers: dict[int, list[Change]] = {}
     for change in deletes:
-        if change.before is None:
-            continue
-        for ref, value, _ in collect(change.before, provider.kind(change.kind).references):
-            raw = str(value)
-            if ref.key_prefix:
-                if not raw.startswith(ref.key_prefix):
-                    continue
-                raw = raw[len(ref.key_prefix):]
-            target = by_key.get((ref.target, raw))
+        for name in names_in(change.before, provider.kind(change.kind), as_written=False):
+            target = by_key.get(name)
             if target is not None and target is not change:
                 referrers.setdefault(id(target), []).append(change)
     ordered: list[Change] = []
