@@ -9,7 +9,7 @@ Built by ``provisioner.testing.scenario`` (cached under ``.provisioner/scenarios
 from __future__ import annotations
 
 from provisioner.testing.random_account import Recipe
-from provisioner.testing.scenario import Scenario
+from providers.common.benchmark_accounts import large_and_huge
 
 # Values that must be unique account-wide: drop-down option and checkbox tags (the plan's
 # validators refuse a tag two fields share), brand subdomains.
@@ -21,15 +21,4 @@ RECIPE = Recipe(unique={
     "brands": ("subdomain",),
 })
 BULK_KINDS = ("triggers", "macros", "ticket_fields")
-
-
-def _scale(bulk: int, others: int) -> dict[str, int]:
-    return {**{kind: bulk for kind in BULK_KINDS}, "*": others}
-
-
-SCENARIOS = {
-    "large": Scenario("large", _scale(1_000, 50), seed=20240611, recipe=RECIPE,
-                      summary="1,000 triggers, macros and ticket fields; 50 of every other kind"),
-    "huge": Scenario("huge", _scale(10_000, 500), seed=20240611, recipe=RECIPE,
-                     summary="10,000 triggers, macros and ticket fields; 500 of every other kind"),
-}
+SCENARIOS = large_and_huge(BULK_KINDS, "triggers, macros and ticket fields", recipe=RECIPE)

@@ -16,9 +16,9 @@ from provisioner.history.store import now_iso
 from provisioner.interpolation import conceal, escape_literal
 from provisioner.kind import Kind
 from provisioner.live import LiveState, build_live, drop_path, read_raw
+from provisioner.plan.dependencies import names_in
 from provisioner.plan.model import Plan
 from provisioner.provider import Adapter, Provider
-from provisioner.references import collect
 from provisioner.workflow import with_reference_targets  # as plans read
 
 ORDER_ACTIONS = frozenset({"create", "delete", "replace", "reorder"})
@@ -46,15 +46,7 @@ def _escaped(value: Any) -> Any:
 
 def referred_keys(kind: Kind, doc: dict) -> set[Address]:
     """(target kind, natural key) of every object ``doc`` names (a normalised live doc)."""
-    found: set[Address] = set()
-    for ref, value, _path in collect(doc, kind.references):
-        raw = str(value)
-        if ref.key_prefix:
-            if not raw.startswith(ref.key_prefix):
-                continue
-            raw = raw[len(ref.key_prefix):]
-        found.add((ref.target, raw))
-    return found
+    return set(names_in(doc, kind, as_written=False))
 
 
 class Watch:
