@@ -8,8 +8,14 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import settings
 
 from provisioner.cli.main import main
+
+# Property tests judge results, never speed: hypothesis's 200 ms deadline per example fails
+# them at random on a loaded 2-core CI machine.
+settings.register_profile("provisioner", deadline=None)
+settings.load_profile("provisioner")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "desired_state"

@@ -193,7 +193,9 @@ class FaultyEmulator:
         if self.options.rate <= 0:
             return None
         body = hashlib.sha256(request.content).hexdigest()[:16]
-        identity = f"{request.method} {request.url} {body}"
+        # Path and query, not the whole URL: a served emulator's port is new every run, and the
+        # same seed must pick the same faults whichever port (or host name) the client used.
+        identity = f"{request.method} {request.url.raw_path.decode()} {body}"
         self._seen[identity] += 1
         digest = hashlib.sha256(f"{self.options.seed}|{identity}|{self._seen[identity]}".encode()).digest()
         draw = int.from_bytes(digest[:8], "big") / 2**64

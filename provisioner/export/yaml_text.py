@@ -6,6 +6,11 @@ a ``|`` block when YAML allows it. Small mappings inside lists (conditions, acti
 and short lists of names are written on one line, as people write them by hand:
 ``- {field: status, operator: is, value: solved}``. Lists are indented under their key, as in
 the examples.
+
+The bytes are those of PyYAML's emitter with the settings in ``yaml_pyyaml``; they are written
+by a faster emitter of our own (``yaml_emit``), which hands a document back to PyYAML whenever
+it is not certain of the result. ``_pyyaml_dump`` and ``_pyyaml_list_item`` keep the PyYAML
+path whole, for the tests that compare the two.
 """
 
 from __future__ import annotations
@@ -13,42 +18,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import yaml
+from provisioner.export.yaml_emit import emit_lines
+from provisioner.export.yaml_pyyaml import FlowList as _FlowList
+from provisioner.export.yaml_pyyaml import FlowMap as _FlowMap
+from provisioner.export.yaml_pyyaml import pyyaml_dump
+from provisioner.export.yaml_scalars import Unsupported
 
 FLOW_WIDTH = 110
 INDENT = "  "
-
-
-class _FlowMap(dict):
-    """A mapping written on one line."""
-
-
-class _FlowList(list):
-    """A list written on one line."""
-
-
-class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)  # "key:\n  - item", not "key:\n- item"
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True  # never &anchors: equal values are written out each time
-
-
-UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def _text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    if any(ch in data for ch in UNICODE_BREAKS):
-        style = '"'  # YAML reads these as line breaks unless escaped, which only "..." does
-    else:
-        style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_Dumper.add_representer(str, _text)
-_Dumper.add_representer(_FlowMap, lambda d, data: d.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True))
-_Dumper.add_representer(_FlowList, lambda d, data: d.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True))
 
 
 def _scalar(value: Any) -> bool:
@@ -76,19 +53,39 @@ def _flat_list(value: Any) -> bool:
     return isinstance(value, list) and all(_scalar(v) for v in value)
 
 
+def _lines(styled: Any) -> list[str]:
+    """Lines of ``styled``: our emitter, or PyYAML for a document it does not handle."""
+    try:
+        return emit_lines(styled)
+    except Unsupported:
+        return pyyaml_dump(styled).splitlines()
+
+
 def dump(value: Any) -> str:
     """``value`` as YAML text (no document markers)."""
-    return yaml.dump(_styled(value), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=2**31 - 1, indent=2)
+    styled = _styled(value)
+    try:
+        return "\n".join(emit_lines(styled)) + "\n"
+    except Unsupported:
+        return pyyaml_dump(styled)
 
 
 def list_item(doc: dict[str, Any], indent: str = INDENT) -> list[str]:
     """Lines of one object as an item of the kind's list, indented under the kind's key."""
-    text = yaml.dump([_styled(doc, in_list=False)], Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=2**31 - 1, indent=2)
-    return [indent + line if line else line for line in text.splitlines()]
+    return [indent + line if line else line for line in _lines([_styled(doc, in_list=False)])]
 
 
 def mapping_lines(doc: dict[str, Any], indent: str = INDENT) -> list[str]:
     """Lines of a singleton kind's one object, indented under the kind's key."""
     return [indent + line if line else line for line in dump(doc).splitlines()]
+
+
+def _pyyaml_dump(value: Any) -> str:
+    """The PyYAML path ``dump`` replaced, whole: the reference the tests compare against."""
+    return pyyaml_dump(_styled(value))
+
+
+def _pyyaml_list_item(doc: dict[str, Any], indent: str = INDENT) -> list[str]:
+    """The PyYAML path ``list_item`` replaced, whole: the reference the tests compare against."""
+    text = pyyaml_dump([_styled(doc, in_list=False)])
+    return [indent + line if line else line for line in text.splitlines()]
