@@ -56,9 +56,11 @@ def _find(ctx: RequestContext, rule_type: int, rule_id: str) -> dict[str, Any]:
     return rule
 
 
-def render(ctx: RequestContext, rule: dict[str, Any]) -> dict[str, Any]:
+def render(ctx: RequestContext, rule: dict[str, Any], existing: set[str] | None = None) -> dict[str, Any]:
+    """The rule as the API answers it; ``existing`` (the account's field names) is computed
+    once per list page rather than once per rule."""
     body = public(rule)
-    existing = all_names(ctx)
+    existing = all_names(ctx) if existing is None else existing
     referenced = [p.get("field_name", "") for s in rule.get("conditions", []) for p in s.get("properties", [])]
     body["outdated"] = any(n.startswith("cf_") and n not in existing for n in referenced)
     return body
@@ -117,7 +119,8 @@ def _apply(ctx: RequestContext, rule: dict[str, Any], body: dict[str, Any]) -> N
 
 def list_rules(ctx: RequestContext, rule_type: str):
     kind = _rule_type(rule_type)
-    return paged(ctx, [render(ctx, r) for r in by_position(_of_type(ctx, kind))])
+    existing = all_names(ctx)
+    return paged(ctx, by_position(_of_type(ctx, kind)), render=lambda rule: render(ctx, rule, existing))
 
 
 def view_rule(ctx: RequestContext, rule_type: str, rule_id: str):

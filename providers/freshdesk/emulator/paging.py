@@ -9,7 +9,7 @@ accepts at most 50 per page.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import httpx
 
@@ -46,11 +46,15 @@ def page_window(ctx: RequestContext, max_per_page: int = MAX_PER_PAGE) -> tuple[
     return page, per_page
 
 
-def paged(ctx: RequestContext, items: list[Any], *, max_per_page: int = MAX_PER_PAGE) -> httpx.Response:
-    """One page of ``items`` as a bare array, with ``Link`` when another page exists."""
+def paged(ctx: RequestContext, items: list[Any], *, max_per_page: int = MAX_PER_PAGE,
+          render: Callable[[Any], Any] | None = None) -> httpx.Response:
+    """One page of ``items`` as a bare array, with ``Link`` when another page exists.
+    ``render`` turns a stored item into its answer: only the page's items are rendered."""
     page, per_page = page_window(ctx, max_per_page)
     start = (page - 1) * per_page
     chunk = items[start:start + per_page]
+    if render is not None:
+        chunk = [render(item) for item in chunk]
     headers: dict[str, str] = {}
     if start + per_page < len(items):
         next_url = ctx.request.url.copy_set_param("page", str(page + 1))
