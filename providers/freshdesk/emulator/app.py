@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import math
+import threading
 import time
 import uuid
 from typing import Any, Callable
@@ -48,6 +49,9 @@ class FreshdeskEmulator:
     def __init__(self, state: dict | None = None, *, rpm: int | None = None,
                  clock: Callable[[], float] | None = None, domain: str = "example", **options: Any) -> None:
         self.options = options
+        # One request at a time, as a served emulator answers them: the store and its caches are
+        # not thread-safe, and the engine reads kinds (and apply writes) from several threads.
+        self._one_at_a_time = threading.RLock()
         if state is None:
             self.store = Store()
             seed_account(self.store, domain)
@@ -64,6 +68,10 @@ class FreshdeskEmulator:
         return self.store.dump()
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
+        with self._one_at_a_time:
+            return self._answer(request)
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
         started = time.perf_counter()
         allowed, remaining, reset_in = self.rate.take()
         try:

@@ -13,6 +13,7 @@ Every authenticated response carries ``X-RateLimit-*`` and echoes the ``Intercom
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any, Callable
 
@@ -44,6 +45,9 @@ class IntercomEmulator:
     def __init__(self, state: dict | None = None, *, rpm: int | None = None,
                  clock: Callable[[], float] | None = None, **options: Any) -> None:
         self.clock = clock or time.time
+        # One request at a time, as a served emulator answers them: the store and its caches are
+        # not thread-safe, and the engine reads kinds (and apply writes) from several threads.
+        self._one_at_a_time = threading.RLock()
         self.rate_limit = IntercomRateLimit(rpm, self.clock)
         self.request_log: list[LoggedRequest] = []
         self.store = Store(state)
@@ -94,6 +98,10 @@ class IntercomEmulator:
 
     # -- transport --------------------------------------------------------------------------
     def __call__(self, request: httpx.Request) -> httpx.Response:
+        with self._one_at_a_time:
+            return self._answer(request)
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
         started = time.perf_counter()
         response = self._handle(request)
         duration = (time.perf_counter() - started) * 1000

@@ -18,6 +18,7 @@ import base64
 import binascii
 import math
 import os
+import threading
 import time
 from typing import Any, Callable
 
@@ -49,6 +50,9 @@ class ZendeskEmulator:
                  clock: Callable[[], float] | None = None, subdomain: str = "example",
                  **options: Any) -> None:
         self.subdomain = subdomain
+        # One request at a time, as a served emulator answers them: the store and its caches are
+        # not thread-safe, and the engine reads kinds (and apply writes) from several threads.
+        self._one_at_a_time = threading.RLock()
         self.options = options
         self.rpm = rpm
         # Lists derived from the account (sorted, filtered), kept until the account changes: see memo().
@@ -77,6 +81,10 @@ class ZendeskEmulator:
         return self.store.dump()
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
+        with self._one_at_a_time:
+            return self._answer(request)
+
+    def _answer(self, request: httpx.Request) -> httpx.Response:
         started = time.perf_counter()
         response = self._handle(request)
         elapsed_ms = (time.perf_counter() - started) * 1000

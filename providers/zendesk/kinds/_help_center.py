@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from providers.zendesk.kinds._rules import refuse
+from pydantic import field_validator, model_validator
+
+from providers.zendesk.kinds._rules import Strict, refuse
 from provisioner.kind import Doc
 
 HC = "/api/v2/help_center"
@@ -22,6 +24,26 @@ HC = "/api/v2/help_center"
 
 def hc_locale(code: str) -> str:
     return code.strip().lower().replace("_", "-")
+
+
+class TranslatedObject(Strict):
+    """What the YAML of a category, section or article shares: the source ``locale`` (en-us
+    unless written, lower case) and ``translations`` kept in locale order."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _source_locale(cls, data: Any) -> Any:
+        return {"locale": "en-us", **data} if isinstance(data, dict) else data
+
+    @field_validator("locale", check_fields=False)
+    @classmethod
+    def _lower(cls, code: str | None) -> str | None:
+        return hc_locale(code) if code else code
+
+    @field_validator("translations", check_fields=False)
+    @classmethod
+    def _by_locale(cls, translations: list[Any] | None) -> list[Any] | None:
+        return by_locale(translations)
 
 
 def read_with_translations(adapter, path: str, list_key: str) -> list[Doc]:  # type: ignore[no-untyped-def]

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import field_validator, model_validator
+from pydantic import model_validator
 
-from providers.zendesk.kinds._help_center import (HC, by_locale, hc_locale, other_translations,
-                                                 read_with_translations, sync_translations)
+from providers.zendesk.kinds._help_center import (HC, TranslatedObject, other_translations, read_with_translations,
+                                                 sync_translations)
 from providers.zendesk.kinds._rules import Strict
 from provisioner.kind import Capabilities, Doc, Kind
 from provisioner.references import Ref
@@ -38,7 +38,7 @@ class ArticleText(Strict):
     draft: bool | None = None
 
 
-class HelpCenterArticle(Strict):
+class HelpCenterArticle(TranslatedObject):
     title: str
     body: str | None = None
     draft: bool | None = None
@@ -56,17 +56,7 @@ class HelpCenterArticle(Strict):
     @model_validator(mode="before")
     @classmethod
     def _defaults(cls, data: Any) -> Any:
-        return {"locale": "en-us", "user_segment_id": None, **data} if isinstance(data, dict) else data
-
-    @field_validator("locale")
-    @classmethod
-    def _lower(cls, code: str | None) -> str | None:
-        return hc_locale(code) if code else code
-
-    @field_validator("translations")
-    @classmethod
-    def _by_locale(cls, translations: list[ArticleText] | None) -> list[ArticleText] | None:
-        return by_locale(translations)
+        return {"user_segment_id": None, **data} if isinstance(data, dict) else data
 
 
 def normalize(doc: Doc) -> Doc:

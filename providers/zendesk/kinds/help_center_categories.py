@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import field_validator, model_validator
-
-from providers.zendesk.kinds._help_center import (HC, by_locale, hc_locale, other_translations,
-                                                 read_with_translations, sync_translations)
+from providers.zendesk.kinds._help_center import (HC, TranslatedObject, other_translations, read_with_translations,
+                                                 sync_translations)
 from providers.zendesk.kinds._rules import Strict
 from provisioner.kind import Doc, Kind
 
@@ -30,27 +28,12 @@ class CategoryText(Strict):
     description: str | None = None
 
 
-class HelpCenterCategory(Strict):
+class HelpCenterCategory(TranslatedObject):
     name: str
     description: str | None = None
     locale: str | None = None
     position: int | None = None
     translations: list[CategoryText] | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _source_locale(cls, data: Any) -> Any:
-        return {"locale": "en-us", **data} if isinstance(data, dict) else data
-
-    @field_validator("locale")
-    @classmethod
-    def _lower(cls, code: str | None) -> str | None:
-        return hc_locale(code) if code else code
-
-    @field_validator("translations")
-    @classmethod
-    def _by_locale(cls, translations: list[CategoryText] | None) -> list[CategoryText] | None:
-        return by_locale(translations)
 
 
 def normalize(doc: Doc) -> Doc:

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import field_validator, model_validator
-
-from providers.zendesk.kinds._help_center import (HC, by_locale, hc_locale, other_translations,
-                                                 read_with_translations, sync_translations)
+from providers.zendesk.kinds._help_center import (HC, TranslatedObject, other_translations, read_with_translations,
+                                                 sync_translations)
 from providers.zendesk.kinds._rules import Strict
 from provisioner.kind import Doc, Kind
 from provisioner.references import Ref
@@ -31,7 +29,7 @@ class SectionText(Strict):
     description: str | None = None
 
 
-class HelpCenterSection(Strict):
+class HelpCenterSection(TranslatedObject):
     name: str
     category_id: str
     parent_section_id: str | None = None
@@ -40,21 +38,6 @@ class HelpCenterSection(Strict):
     position: int | None = None
     sorting: Literal["manual", "title", "creation_desc", "creation_asc"] | None = None
     translations: list[SectionText] | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _source_locale(cls, data: Any) -> Any:
-        return {"locale": "en-us", **data} if isinstance(data, dict) else data
-
-    @field_validator("locale")
-    @classmethod
-    def _lower(cls, code: str | None) -> str | None:
-        return hc_locale(code) if code else code
-
-    @field_validator("translations")
-    @classmethod
-    def _by_locale(cls, translations: list[SectionText] | None) -> list[SectionText] | None:
-        return by_locale(translations)
 
 
 def normalize(doc: Doc) -> Doc:
