@@ -39,8 +39,13 @@ class HistoryStore:
 
     # -- writing ---------------------------------------------------------------------------
     def new_id(self) -> str:
+        """A time-sorted id no earlier apply in this folder has: applies now often start within
+        one second of each other, so the random suffix alone is not trusted to differ."""
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-        return f"{stamp}-{random.token_hex(2)}"
+        while True:
+            candidate = f"{stamp}-{random.token_hex(2)}"
+            if not (self.root / candidate).exists():
+                return candidate
 
     def save_record(self, record: ApplyRecord) -> None:
         self._write(record.id, RECORD, record)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import stat
 from pathlib import Path
 
@@ -35,11 +36,32 @@ def test_history_lists_applies_newest_first_with_counts_and_outcome(cli, tmp_pat
     columns = [re.split(r"\s{2,}", row) for row in rows]  # id, started, account, done, outcome
     assert columns[0][3:] == ["~1", "complete"]
     assert columns[1][3].startswith(f"+{creates}") and columns[1][4] == "complete"
-    newest = rows[0].split()[0]
-    detail = cli("history", newest[:17])
+    newest, older = rows[0].split()[0], rows[1].split()[0]
+    detail = cli("history", unique_prefix(newest, older))
     assert "~ groups 'Billing'" in detail.out and ": done" in detail.out
-    assert [r["id"] for r in records] == [newest, rows[1].split()[0]]
+    assert [r["id"] for r in records] == [newest, older]
     assert records[0]["plan_checksum"] and records[0]["account"] == "emulator.zendesk.invalid"
+
+
+def unique_prefix(wanted: str, other: str) -> str:
+    """The shortest prefix of ``wanted`` that ``other`` does not share (both applies may start in
+    one second, so the time part alone can name both)."""
+    shared = next((i for i, (a, b) in enumerate(zip(wanted, other)) if a != b), len(wanted) - 1)
+    return wanted[: shared + 1]
+
+
+def test_a_prefix_naming_two_applies_is_refused_with_both_ids(cli, tmp_path: Path) -> None:
+    folder = tmp_path / ".provisioner" / "history"
+    assert cli("apply", EXAMPLE, "--emulator", "--auto-approve").code == 0
+    (first,) = [p.name for p in folder.iterdir()]
+    twin = first[:-1] + ("0" if first[-1] != "0" else "1")
+    shutil.copytree(folder / first, folder / twin)
+    record = json.loads((folder / twin / "record.json").read_text())
+    (folder / twin / "record.json").write_text(json.dumps({**record, "id": twin}))
+    result = cli("history", first[:-1])
+    assert result.code != 0 and "Traceback" not in result.err
+    assert first in result.err and twin in result.err and "give more of the id" in result.err
+    assert "~" not in result.out and "+" not in result.out
 
 
 def test_history_files_are_private(cli, tmp_path: Path) -> None:
