@@ -253,8 +253,9 @@ def write_report(results: dict[str, Any], out: Path) -> str:
         "",
         "A served `large` account with `--rpm` (Zendesk's fixed one-minute window and headers); the desired state is "
         "the export plus new macros (creates) and edited trigger descriptions (updates), planned with `plan --out` "
-        "and applied with `apply PLAN` (default `--parallelism 4`). Requests include the apply's reads: the stale check and the history's "
-        "before and after snapshots (which also read the kinds the changed objects name). *Bound* is the least "
+        "and applied with `apply PLAN` (default `--parallelism 4`). Requests include the apply's reads: one before the first "
+        "write (shared by the stale check and the history's before-state) and one after it (the history's "
+        "after-state), each also reading the kinds the changed objects name. *Bound* is the least "
         "time the limit allows for those requests, given what the plan spent of the same window, if each window's "
         "budget went out at once. *Budget used* is the share of each one-minute window's budget spent while the "
         "limit held the apply back (the window it finished in is left out). 429s are the limit's own; injected "
@@ -389,10 +390,10 @@ affected tests after each:
 
 ## Known costs not removed
 
-- An apply reads more than it writes: the stale check reads the kinds it changes, and the rollback history
-  reads them with every kind they name before and after the apply (for triggers that includes the 53
-  requests of schedules). Sharing one read between the stale check and the history's before-state would
-  save one of the three.
+- An apply reads more than it writes: before the first write it reads the kinds it changes with every kind
+  they name (one read, shared by the stale check and the rollback history's before-state), and after the
+  last the same again for the history's after-state (for triggers that includes the 53 requests of
+  schedules).
 - After a write whose answer was lost, apply looks for the object by reading the whole kind (11 pages of
   macros at large); Zendesk's search endpoints could find it with one request.
 - Starting the CLI (Python, pydantic, httpx, rich and the kinds' models) costs about 0.4 s of every command.

@@ -25,7 +25,7 @@ from provisioner.apply_report import ApplyReport, blocked_by, named_objects
 from provisioner.errors import ApiError, OutcomeUnknown, ProvisionerError, StalePlanError, UserError
 from provisioner.journal.settle import landed
 from provisioner.kind import Doc, Kind
-from provisioner.live import LiveState, read_live
+from provisioner.live import LiveObject, LiveState, read_live
 from provisioner.plan.diff import order_fingerprint
 from provisioner.plan.model import Change, Plan
 from provisioner.provider import Adapter, Provider
@@ -75,19 +75,30 @@ def payload(kind: Kind, doc: Doc, table: KeyTable, resolve_value: Callable[[Any]
     return kind.to_payload(body) if kind.to_payload else body
 
 
-def check_fresh(plan: Plan, provider: Provider, adapter: Adapter, only: list[Change] | None = None) -> LiveState:
-    """Re-read what the plan touches; raise ``StalePlanError`` naming the first object that moved.
-
-    ``only`` limits the check to some changes (a resumed apply checks those not yet sent)."""
+def check_target(plan: Plan, provider: Provider, adapter: Adapter) -> None:
+    """A plan applies only to the provider and account it was made for."""
     if plan.provider != provider.name:
         raise UserError(f"plan is for provider {plan.provider!r}, not {provider.name!r}")
     if plan.account != adapter.account:
         raise UserError(f"plan was made for account {plan.account}, not {adapter.account}; plan again for this account")
+
+
+def check_fresh(plan: Plan, provider: Provider, adapter: Adapter, only: list[Change] | None = None,
+                live: LiveState | None = None) -> None:
+    """Raise ``StalePlanError`` naming the first object that moved since the plan was made.
+
+    ``only`` limits the check to some changes (a resumed apply checks those not yet sent).
+    ``live`` is a read the caller has just made under the account lock, covering at least the
+    changed kinds (the history's before-state read); without it the changed kinds are read here."""
+    check_target(plan, provider, adapter)
     changes = plan.changes if only is None else only
-    kinds = [provider.kind(name) for name in dict.fromkeys(c.kind for c in changes)]
-    live = read_live(adapter, kinds)
+    if live is None:
+        live = read_live(adapter, [provider.kind(name) for name in dict.fromkeys(c.kind for c in changes)])
+    by_id: dict[str, dict[str, LiveObject]] = {}
     for change in changes:
-        current = {str(o.id): o for o in live.of(change.kind)}
+        if change.kind not in by_id:
+            by_id[change.kind] = {str(o.id): o for o in live.of(change.kind)}
+        current = by_id[change.kind]
         if change.action == "create":
             if live.matching(change.kind, change.key):
                 raise StalePlanError(f"plan is stale: {change.kind} {change.key!r} was created since the plan was made; plan again")
@@ -100,7 +111,6 @@ def check_fresh(plan: Plan, provider: Provider, adapter: Adapter, only: list[Cha
                 raise StalePlanError(f"plan is stale: {change.kind} {change.key!r} (id {change.id}) no longer exists; plan again")
             if obj.fingerprint != change.fingerprint:
                 raise StalePlanError(f"plan is stale: {change.kind} {change.key!r} (id {change.id}) changed since the plan was made; plan again")
-    return live
 
 
 def execute(change: Change, kind: Kind, adapter: Adapter, table: KeyTable,
@@ -234,16 +244,18 @@ class _Writer:
 def apply_plan(plan: Plan, provider: Provider, adapter: Adapter, *, observer: Observer | None = None,
                resolve_value: Callable[[Any], Any] | None = None, check: bool = True,
                journal: ChangeLog | None = None, prior: Prior | None = None,
-               persistence: Persistence = Persistence(), parallelism: int = 1) -> ApplyReport:
+               persistence: Persistence = Persistence(), parallelism: int = 1,
+               live: LiveState | None = None) -> ApplyReport:
     """Apply ``plan``; ``parallelism`` > 1 sends up to that many independent changes at once
-    (``provisioner.apply_batches`` says which may go together), 1 sends them one by one."""
+    (``provisioner.apply_batches`` says which may go together), 1 sends them one by one.
+    ``live``: the account as the caller just read it, for the stale check (see ``check_fresh``)."""
     if not plan.applyable:
         raise UserError(f"plan has {len(plan.errors)} error(s) and cannot be applied: {plan.errors[0].summary}")
     if parallelism < 1:
         raise UserError(f"parallelism must be at least 1, not {parallelism}")
     prior = prior or Prior()
     if check:
-        check_fresh(plan, provider, adapter, only=still_to_check(plan, prior))
+        check_fresh(plan, provider, adapter, only=still_to_check(plan, prior), live=live)
     table = KeyTable.from_json(plan.id_map)
     report = ApplyReport()
     for index, new_id in sorted(prior.done.items()):

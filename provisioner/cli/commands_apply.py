@@ -109,7 +109,7 @@ def apply_with_progress(plan: Plan, provider, adapter, ctx: CommandContext,  # t
     with recorded(plan, provider, adapter, ctx, history_dir) as history:  # every apply can be rolled back
         return apply_journaled(plan, provider, adapter, ctx.target.workdir, observer=history.observe(observer),
                                notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"),
-                               resolve_value=ctx.target.resolver(plan), parallelism=parallelism)
+                               resolve_value=ctx.target.resolver(plan), parallelism=parallelism, before=history)
 
 
 def progress_observer(ctx: CommandContext) -> Observer:
@@ -147,7 +147,8 @@ def run_resume(args: argparse.Namespace, ctx: CommandContext) -> int:
             result = resume_journaled(journal, provider, adapter, ctx.target.workdir,
                                       observer=history.observe(observer),
                                       notify=lambda note: ctx.print(f"[yellow]Note:[/yellow] {escape(note)}"),
-                                      resolve_value=ctx.target.resolver(plan), parallelism=args.parallelism)
+                                      resolve_value=ctx.target.resolver(plan), parallelism=args.parallelism,
+                                      before=history)
         return report(result, ctx)
     finally:
         adapter.close()

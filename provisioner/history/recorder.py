@@ -2,7 +2,9 @@
 
 ``recording(...)`` wraps one call of ``apply_plan``:
 
-1. before it, the watched objects are read (``capture.Watch``) and kept in memory;
+1. under the account lock, before anything is written, apply shows the recorder its read of
+   the account (``take_before``: the kinds ``capture.Watch`` names, which the stale check then
+   uses too) and the watched objects' before-state is kept in memory;
 2. at the first change's "start" event, before anything is written to the account, the
    snapshot's before-state and the record are saved: an apply refused as stale leaves nothing;
 3. the small record is rewritten on a failure and at most every ``SAVE_EVERY`` seconds
@@ -26,6 +28,8 @@ from provisioner.errors import ProvisionerError
 from provisioner.history.capture import Resolve, Watch
 from provisioner.history.model import ApplyRecord, ChangeOutcome, Snapshot
 from provisioner.history.store import HistoryStore, now_iso
+from provisioner.kind import Doc, Kind
+from provisioner.live import LiveState
 from provisioner.plan.model import Change, Plan
 from provisioner.provider import Adapter, Provider
 
@@ -38,12 +42,10 @@ class ApplyRecorder:
                  resolve: Resolve | None = None) -> None:
         self.plan, self.provider, self.adapter, self.store, self.resolve = plan, provider, adapter, store, resolve
         self.watch = Watch.for_plan(plan, provider)
-        live, raw = self.watch.read(adapter)
-        self.watched = self.watch.watched(live)
+        self.kinds: list[Kind] = self.watch.kinds
+        self.watched: list[tuple[str, str]] = []
+        self.snapshot: Snapshot | None = None
         apply_id = store.new_id()
-        self.snapshot = Snapshot(apply_id=apply_id, provider=provider.name, account=adapter.account,
-                                 watched=self.watched,
-                                 before=self.watch.capture(live, raw, self.watched, keep_raw=True, resolve=resolve))
         self.record = ApplyRecord(
             id=apply_id, started_at=now_iso(), provider=provider.name, account=adapter.account,
             tool_version=__version__, plan_checksum=plan.checksum, desired_digest=plan.desired_digest,
@@ -55,6 +57,14 @@ class ApplyRecorder:
     @property
     def apply_id(self) -> str:
         return self.record.id
+
+    def take_before(self, live: LiveState, raw: dict[str, list[Doc]]) -> None:
+        """Keep the watched objects as ``live`` shows them: a read of (at least) ``self.kinds``
+        made before the first write (``journal.run.BeforeState``)."""
+        self.watched = self.watch.watched(live)
+        self.snapshot = Snapshot(apply_id=self.apply_id, provider=self.provider.name, account=self.adapter.account,
+                                 watched=self.watched,
+                                 before=self.watch.capture(live, raw, self.watched, keep_raw=True, resolve=self.resolve))
 
     def observe(self, inner: Observer | None) -> Observer:
         """An observer that records each event, then passes it on to ``inner``."""
@@ -73,6 +83,9 @@ class ApplyRecorder:
         if event == "start":
             outcome.status = "started"
             if not self.saved:  # before the first write: the snapshot, and a record saying so
+                if self.snapshot is None:
+                    raise RuntimeError("a write began before the history saw the account "
+                                       "(the apply was not given this recorder as its before=)")
                 self.store.save_snapshot(self.snapshot)
                 self._save_record()
                 self.saved = True
@@ -109,6 +122,7 @@ class ApplyRecorder:
             self.record.error = next(c.error for c in self.record.changes if c.status == "failed")
         else:
             self.record.outcome = "complete"
+        assert self.snapshot is not None  # saved implies taken
         try:
             live, raw = self.watch.read(self.adapter)
             self.snapshot.after = self.watch.capture(live, raw, self.watched, keep_raw=False, resolve=self.resolve)
@@ -122,8 +136,9 @@ class ApplyRecorder:
 @contextmanager
 def recording(plan: Plan, provider: Provider, adapter: Adapter, store: HistoryStore,
               resolve: Resolve | None = None) -> Iterator[ApplyRecorder]:
-    """Record the apply run inside the ``with`` block (pass ``recorder.observe(...)`` to it);
-    ``resolve`` is apply's ``${env:...}`` resolver, so the snapshot keeps references, not values."""
+    """Record the apply run inside the ``with`` block (pass ``recorder.observe(...)`` to it as its
+    observer and the recorder as its ``before``); ``resolve`` is apply's ``${env:...}`` resolver,
+    so the snapshot keeps references, not values."""
     recorder = ApplyRecorder(plan, provider, adapter, store, resolve)
     try:
         yield recorder

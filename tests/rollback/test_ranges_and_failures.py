@@ -106,6 +106,7 @@ def test_a_killed_apply_is_rolled_back_from_its_unfinished_record(cli, tmp_path:
 
     adapter = open_adapter(ZENDESK, emulator=True, env={}, workdir=tmp_path)
     recorder = ApplyRecorder(plan, ZENDESK, adapter, HistoryStore(tmp_path / ".provisioner" / "history"))
+    recorder.take_before(*recorder.watch.read(adapter))
     with pytest.raises(Killed):
         apply_plan(plan, ZENDESK, adapter, observer=recorder.observe(die_after_two))
     record = json.loads(cli("history", "--json").out)[0]
