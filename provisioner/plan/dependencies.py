@@ -10,7 +10,7 @@ after all of that kind's creates, and deletes stay at the end.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from provisioner.interpolation import literal
 from provisioner.kind import Kind
@@ -36,28 +36,20 @@ def names_in(doc: dict[str, Any] | None, kind: Kind, *, as_written: bool = True)
         yield ref.target, literal(raw) if as_written else raw
 
 
-def referenced_first(provider: Provider, changes: list[Change]) -> list[Change]:
-    created = {(c.kind, c.key): c for c in changes if c.action in CREATES}
-    if not created:
-        return changes
+def _each_after_its_needs(changes: list[Change], needs: Callable[[Change], list[Change]]) -> list[Change]:
+    """``changes`` in their order, except that each comes after what ``needs`` says must go first
+    (depth first, so what moves lands just before the first change that needs it). A cycle is
+    left as it is met: the YAML loader refuses reference cycles before a plan is made."""
     ordered: list[Change] = []
     placed: set[int] = set()
     visiting: set[int] = set()
 
-    def needs(change: Change) -> list[Change]:
-        found = []
-        for name in names_in(change.after, provider.kind(change.kind)):
-            target = created.get(name)
-            if target is not None and target is not change:
-                found.append(target)
-        return found
-
     def place(change: Change) -> None:
         if id(change) in placed or id(change) in visiting:
-            return  # placed already, or a cycle (refused when the YAML was loaded)
+            return
         visiting.add(id(change))
-        for dependency in needs(change):
-            place(dependency)
+        for first in needs(change):
+            place(first)
         visiting.discard(id(change))
         placed.add(id(change))
         ordered.append(change)
@@ -65,6 +57,18 @@ def referenced_first(provider: Provider, changes: list[Change]) -> list[Change]:
     for change in changes:
         place(change)
     return ordered
+
+
+def referenced_first(provider: Provider, changes: list[Change]) -> list[Change]:
+    created = {(c.kind, c.key): c for c in changes if c.action in CREATES}
+    if not created:
+        return changes
+
+    def created_it_names(change: Change) -> list[Change]:
+        named = (created.get(name) for name in names_in(change.after, provider.kind(change.kind)))
+        return [target for target in named if target is not None and target is not change]
+
+    return _each_after_its_needs(changes, created_it_names)
 
 
 def referrers_deleted_first(provider: Provider, changes: list[Change]) -> list[Change]:
@@ -88,20 +92,4 @@ def referrers_deleted_first(provider: Provider, changes: list[Change]) -> list[C
             target = by_key.get(name)
             if target is not None and target is not change:
                 referrers.setdefault(id(target), []).append(change)
-    ordered: list[Change] = []
-    placed: set[int] = set()
-    visiting: set[int] = set()
-
-    def place(change: Change) -> None:
-        if id(change) in placed or id(change) in visiting:
-            return
-        visiting.add(id(change))
-        for referrer in referrers.get(id(change), []):
-            place(referrer)
-        visiting.discard(id(change))
-        placed.add(id(change))
-        ordered.append(change)
-
-    for change in deletes:
-        place(change)
-    return head + ordered
+    return head + _each_after_its_needs(deletes, lambda change: referrers.get(id(change), []))
