@@ -10,13 +10,16 @@ takes no real minutes and its outcome does not depend on machine load.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 import httpx
+import pytest
 
 from providers.common.faults import FAULT_KINDS, FaultOptions, FaultyEmulator
 from providers.zendesk.emulator import ZendeskEmulator
 from provisioner.apply import Persistence, apply_plan
+from provisioner.apply_batches import DEFAULT_PARALLELISM
 from provisioner.desired.load import load_desired
 from provisioner.live import read_live
 from provisioner.plan.build import PlanRequest, build_plan
@@ -26,11 +29,11 @@ from tests.reliability.helpers import FakeTime, zendesk_adapter
 QUICK = Persistence(settle_seconds=0)
 
 
-def plan_and_apply(folder, adapter):  # type: ignore[no-untyped-def]
+def plan_and_apply(folder, adapter, parallelism: int = 1):  # type: ignore[no-untyped-def]
     state, provider = load_desired(folder)
     plan = build_plan(state, provider, read_live(adapter, provider.kinds), PlanRequest())
     assert not plan.errors
-    return plan, apply_plan(plan, provider, adapter, persistence=QUICK)
+    return plan, apply_plan(plan, provider, adapter, persistence=QUICK, parallelism=parallelism)
 
 
 def assert_converged(folder, emulator: ZendeskEmulator) -> None:
@@ -63,15 +66,32 @@ def test_1000_changes_under_20_percent_faults_converge_without_duplicates(tmp_pa
     assert_converged(second, emulator)
 
 
-def test_1000_changes_at_700_per_minute_receive_no_429(tmp_path):
+class Lingering:
+    """Holds each write a few real milliseconds before the emulator counts it, as a network
+    does, so that parallel writes really are in flight together when the answers come back."""
+
+    def __init__(self, emulator: ZendeskEmulator) -> None:
+        self.emulator = emulator
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.method != "GET":
+            time.sleep(0.003)
+        return self.emulator(request)
+
+
+@pytest.mark.parametrize("parallelism", [1, DEFAULT_PARALLELISM])
+def test_1000_changes_at_700_per_minute_receive_no_429(tmp_path, parallelism):
+    """Also with the CLI's default parallelism: several writers share one pacer, and none may
+    send on a budget another has already spent."""
     fake = FakeTime()  # one clock for the emulator's window and the client; it moves only on waits
     emulator = ZendeskEmulator(rpm=700, clock=fake.clock)
-    adapter = zendesk_adapter(httpx.MockTransport(emulator), clock=fake.clock, sleep=fake.sleep,
+    adapter = zendesk_adapter(httpx.MockTransport(Lingering(emulator)), clock=fake.clock, sleep=fake.sleep,
                               max_total_seconds=10_000)
     folder = write_bulk(tmp_path / "v1", 1000)
-    plan, report = plan_and_apply(folder, adapter)
+    plan, report = plan_and_apply(folder, adapter, parallelism)
     assert report.ok and len(report.applied) == 1000
     statuses = Counter(entry.status for entry in emulator.request_log)
     assert statuses[429] == 0 and adapter.http.stats.rate_limited == 0
     assert sum(statuses.values()) > 1000 and adapter.http.pacer.stats.waits > 0
     assert fake.now - 1000 >= 60  # it needed more than a minute's budget, and waited for it
+    assert_converged(folder, emulator)
