@@ -67,6 +67,18 @@ def test_a_spent_budget_waits_for_the_reset(pacer, fake_time):
     assert fake_time.sleeps == [12.0]
 
 
+def test_requests_still_in_flight_count_against_the_servers_figure(pacer, fake_time):
+    """Parallel senders: an answer's "remaining" was counted before our other requests arrived,
+    so those still in flight are spent too. Trusting the figure would pace as if three
+    requests were left when only one is."""
+    send(pacer, answer(100, 50, reset=40))  # the budget is known
+    tickets = [pacer.before("/api/v2/groups") for _ in range(3)]  # three sent side by side
+    pacer.after(tickets[0], answer(100, 3, reset=40))  # the server had seen only the first
+    assert pacer.budget("support").remaining == 1
+    pacer.before("/api/v2/groups")  # the one request left is spread over the 40 s left
+    assert fake_time.sleeps == [pytest.approx(40.0, abs=0.01)]  # trusting the 3: 40 / 3 = 13.3 s
+
+
 def test_retry_after_holds_every_request(pacer, fake_time):
     send(pacer, answer(700, 0, status=429, **{"Retry-After": "9"}))
     send(pacer, answer(700, 699))
