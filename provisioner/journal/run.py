@@ -1,9 +1,9 @@
 """A fresh apply and ``apply --resume``: each under the account lock, each journaled.
 
 Fresh apply: take the lock, read the account once (for the stale check and, when the apply is
-recorded, the history's before-state: ``BeforeState``), refuse a stale plan, then mark earlier unfinished journals of the
-account as superseded (this plan was made against the account as they left it, so a fresh plan
-and apply converges) and apply with a new journal. Re-running the very plan an interrupted
+recorded, the history's before-state: ``BeforeState``), refuse a stale plan, then mark earlier
+unfinished journals of the account as superseded (this plan was made against the account as
+they left it, so a fresh plan and apply converges) and apply with a new journal. Re-running the very plan an interrupted
 apply was executing is refused with a pointer to ``--resume``, since the plan is stale by then.
 
 Resume: take the lock, load the interrupted apply's plan copy, skip the changes its journal
