@@ -394,7 +394,8 @@ affected tests after each:
   they name (one read, shared by the stale check and the rollback history's before-state), and after the
   last the same again for the history's after-state (for triggers that includes the 53 requests of
   schedules).
-- After a write whose answer was lost, apply looks for the object by reading the whole kind (11 pages of
-  macros at large); Zendesk's search endpoints could find it with one request.
+- After a create whose answer was lost, apply looks at the newest page of macros, triggers, automations and
+  views (one request); when the create did not land, and for every other kind, it reads the whole kind.
+  Zendesk's search endpoints could look an object up by title in one request, but their matching is fuzzy.
 - Starting the CLI (Python, pydantic, httpx, rich and the kinds' models) costs about 0.4 s of every command.
 """

@@ -22,7 +22,8 @@ AUTOMATIONS = Kind(
     list_key="automations", server_owned=frozenset({"id", "url", "created_at", "updated_at", "default"}),
     ordered=True, references=rule_refs(), model=Automation, defaults={"active": True},
     capabilities=Capabilities(reorder=True),
-    api={"reorder": {"path": "/api/v2/automations/update_many", "body_key": "automations", "style": "update_many"}},
+    api={"reorder": {"path": "/api/v2/automations/update_many", "body_key": "automations", "style": "update_many"},
+         "newest_first": True},
     summary="Time-based automations (auto-close, reminders, escalations).",
     example=("automations:\n  - title: Close solved tickets after 4 days\n    conditions:\n      all:\n"
              "        - {field: status, operator: is, value: solved}\n"

@@ -25,7 +25,7 @@ MACROS = Kind(
                             "usage_24h", "usage_7d", "usage_30d", "app_installation", "permissions"}),
     references=rule_refs(conditions=False) + (RESTRICTION_REF, RESTRICTION_ID_REF), model=Macro, defaults={"active": True},
     capabilities=Capabilities(),
-    api={"list_params": {"access": "shared"}},
+    api={"list_params": {"access": "shared"}, "newest_first": True},
     summary="Shared macros: one-click replies, notes and field changes.",
     example=("macros:\n  - title: Escalate to Tier 2\n    actions:\n      - {field: group_id, value: Support Tier 2}\n"
              "      - {field: comment_value, value: Escalated to Tier 2.}\n      - {field: comment_mode_is_public, value: 'false'}\n"),

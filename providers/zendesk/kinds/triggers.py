@@ -47,7 +47,7 @@ TRIGGERS = Kind(
     list_key="triggers", server_owned=frozenset({"id", "url", "created_at", "updated_at", "default"}),
     ordered=True, references=rule_refs() + (Ref("category_id", "trigger_categories"),), model=Trigger,
     defaults={"active": True}, capabilities=Capabilities(reorder=True),
-    api={"operations": TriggerOperations},
+    api={"operations": TriggerOperations, "newest_first": True},
     summary="Ticket triggers: conditions and actions run on every ticket update, in order.",
     example=("triggers:\n  - title: Route billing tickets\n    conditions:\n      all:\n"
              "        - {field: update_type, operator: is, value: Create}\n"

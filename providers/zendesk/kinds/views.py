@@ -66,7 +66,8 @@ VIEWS = Kind(
     references=condition_refs("conditions.all[]") + condition_refs("conditions.any[]") + (
         RESTRICTION_REF, RESTRICTION_ID_REF, Ref("execution.columns", "ticket_fields", key_prefix=CUSTOM_FIELD_KEY)),
     capabilities=Capabilities(reorder=True),
-    api={"reorder": {"path": "/api/v2/views/update_many", "body_key": "views", "style": "update_many"}},
+    api={"reorder": {"path": "/api/v2/views/update_many", "body_key": "views", "style": "update_many"},
+         "newest_first": True},
     summary="Shared views (ticket queues).",
     example=("views:\n  - title: Billing queue\n    conditions:\n      all:\n"
              "        - {field: status, operator: less_than, value: solved}\n"
